@@ -16,7 +16,7 @@ extract() { # $1 = json file, $2 = destination folder
     const fs = require("fs");
     const artifact = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
     fs.writeFileSync(process.argv[2] + "/Lottery.abi.json", JSON.stringify(artifact.abi, null, 2) + "\n");
-    fs.writeFileSync(process.argv[2] + "/Lottery.bin", artifact.bytecode.object.replace(/^0x/, "") + "\n");
+    fs.writeFileSync(process.argv[2] + "/Lottery.bin", artifact.bytecode.object.replace(/^0x/, ""));
   ' "$1" "$2"
 }
 

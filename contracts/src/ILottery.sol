@@ -57,6 +57,8 @@ interface ILottery {
     error NotPublisher();
     error NotOperator();
     error ZeroAddress();
+    /// The publisher cannot also be the operator.
+    error OperatorIsPublisher();
     error CommissionTooHigh(uint256 bps, uint256 max);
     error RevealPenaltyTooHigh(uint256 bps, uint256 max);
     error OperatorChangeDelayOutOfRange(uint256 delay, uint256 min, uint256 max);
@@ -171,7 +173,7 @@ interface ILottery {
     function extendBettingTime(uint256 newEndTime) external;
     /// Refund the running round; only while betting is still open.
     function refundRound() external;
-    function setPaused(bool paused) external;
+    function setPaused(bool newPaused) external;
     function withdrawBond(uint256 amount) external;
     function updateMinBetAmount(uint256 newMinBetAmount) external;
     function updateBettingDuration(uint256 newDuration) external;

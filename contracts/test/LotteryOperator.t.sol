@@ -1,0 +1,500 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity ^0.8.28;
+
+import {ILottery} from "../src/ILottery.sol";
+import {vm} from "./Vm.sol";
+import {LotteryTestBase} from "./LotteryTestBase.sol";
+
+/// The operator's bounded powers: extensions, pause, bond.
+contract LotteryExtensionTest is LotteryTestBase {
+    function test_extendBettingTime_movesTheEndAndTheDrawWindow() public {
+        _openRoundWithTwoPlayers();
+        ILottery.LotteryRound memory before = _round();
+        uint256 newEnd = before.endTime + 600;
+        vm.expectEmit();
+        emit ILottery.EndTimeExtended(1, before.endTime, newEnd, block.timestamp);
+        vm.prank(OPERATOR);
+        lottery.extendBettingTime(newEnd);
+
+        ILottery.LotteryRound memory round = _round();
+        assertEq(round.endTime, newEnd, "end");
+        assertEq(round.minDrawTime, newEnd + 30, "min draw");
+        assertEq(round.maxDrawTime, newEnd + 120, "max draw");
+        assertEq(round.totalExtension, 600, "extension recorded");
+        vm.warp(before.endTime + 1);
+        _bet(CAROL, 1 ether);
+        assertEq(_round().participantCount, 3, "betting stays open until the new end");
+    }
+
+    function test_extendBettingTime_upToTheCapInSeveralSteps() public {
+        _openRoundWithTwoPlayers();
+        uint256 originalEnd = _round().endTime;
+        vm.startPrank(OPERATOR);
+        lottery.extendBettingTime(originalEnd + 12 hours);
+        lottery.extendBettingTime(originalEnd + 1 days);
+        vm.stopPrank();
+        assertEq(_round().totalExtension, 1 days, "exactly the cap");
+    }
+
+    function test_extendBettingTime_revertsPastTheCap() public {
+        _openRoundWithTwoPlayers();
+        uint256 originalEnd = _round().endTime;
+        vm.startPrank(OPERATOR);
+        lottery.extendBettingTime(originalEnd + 12 hours);
+        vm.expectRevert(abi.encodeWithSelector(ILottery.ExtensionCapExceeded.selector, 1 days + 1, 1 days));
+        lottery.extendBettingTime(originalEnd + 1 days + 1);
+        vm.stopPrank();
+    }
+
+    function test_extendBettingTime_revertsOnAnAbsurdEndTime() public {
+        _openRoundWithTwoPlayers();
+        vm.startPrank(OPERATOR);
+        lottery.extendBettingTime(_round().endTime + 1 hours);
+        uint256 endTime = _round().endTime;
+        uint256 total = 1 hours + (type(uint256).max - endTime);
+        vm.expectRevert(abi.encodeWithSelector(ILottery.ExtensionCapExceeded.selector, total, 1 days));
+        lottery.extendBettingTime(type(uint256).max);
+        vm.stopPrank();
+    }
+
+    function test_extendBettingTime_revertsWhenNotFarEnoughFromNow() public {
+        _openRoundWithTwoPlayers();
+        uint256 endTime = _round().endTime;
+        vm.warp(endTime - 10);
+        uint256 earliest = block.timestamp + 120;
+        vm.expectRevert(abi.encodeWithSelector(ILottery.ExtensionTooShort.selector, earliest - 1, earliest));
+        vm.prank(OPERATOR);
+        lottery.extendBettingTime(earliest - 1);
+    }
+
+    function test_extendBettingTime_revertsWhenNotLaterThanTheEnd() public {
+        vm.prank(OPERATOR);
+        lottery.updateMinEndTimeExtension(10);
+        _openRoundWithTwoPlayers();
+        uint256 endTime = _round().endTime;
+        vm.expectRevert(abi.encodeWithSelector(ILottery.ExtensionTooShort.selector, endTime, endTime + 1));
+        vm.prank(OPERATOR);
+        lottery.extendBettingTime(endTime);
+    }
+
+    function test_extendBettingTime_revertsAfterBettingClosed() public {
+        _openRoundWithTwoPlayers();
+        uint256 endTime = _round().endTime;
+        vm.warp(endTime + 1);
+        vm.expectRevert(abi.encodeWithSelector(ILottery.BettingClosed.selector, endTime, endTime + 1));
+        vm.prank(OPERATOR);
+        lottery.extendBettingTime(endTime + 1000);
+    }
+
+    function test_extendBettingTime_revertsWhileWaiting() public {
+        vm.expectRevert(_wrongState(ILottery.RoundState.BETTING, ILottery.RoundState.WAITING));
+        vm.prank(OPERATOR);
+        lottery.extendBettingTime(block.timestamp + 1000);
+    }
+
+    function test_extendBettingTime_revertsForNonOperator() public {
+        _openRoundWithTwoPlayers();
+        vm.expectRevert(_err(ILottery.NotOperator.selector));
+        vm.prank(ALICE);
+        lottery.extendBettingTime(block.timestamp + 1000);
+    }
+
+    function test_extendBettingTime_keepsAnEarlierCommitmentValid() public {
+        _openRoundWithTwoPlayers();
+        _commit(SEED);
+        uint256 newEnd = _round().endTime + 300;
+        vm.prank(OPERATOR);
+        lottery.extendBettingTime(newEnd);
+        _warpToDrawWindow();
+        lottery.drawWinner(SEED);
+        assertEq(lottery.getRoundById(1).state, ILottery.RoundState.COMPLETED, "drawn");
+    }
+}
+
+contract LotteryPauseTest is LotteryTestBase {
+    function test_setPaused_togglesAndEmits() public {
+        vm.expectEmit();
+        emit ILottery.PausedSet(true, block.timestamp);
+        vm.prank(OPERATOR);
+        lottery.setPaused(true);
+        assertTrue(lottery.paused(), "paused");
+        vm.prank(OPERATOR);
+        lottery.setPaused(false);
+        assertFalse(lottery.paused(), "unpaused");
+    }
+
+    function test_setPaused_revertsForNonOperator() public {
+        vm.expectRevert(_err(ILottery.NotOperator.selector));
+        vm.prank(PUBLISHER);
+        lottery.setPaused(true);
+    }
+
+    function test_pause_letsARunningRoundBeRefundedAndClaimed() public {
+        _openRoundWithTwoPlayers();
+        vm.prank(OPERATOR);
+        lottery.setPaused(true);
+        vm.warp(_round().endTime + 1);
+        lottery.refundExpiredRound();
+        vm.prank(ALICE);
+        lottery.claimRefund(1);
+        assertEq(ALICE.balance, 1 ether, "refunded while paused");
+    }
+}
+
+contract LotteryBondTest is LotteryTestBase {
+    function test_depositBond_byAnyone() public {
+        vm.deal(STRANGER, 5 ether);
+        vm.expectEmit();
+        emit ILottery.BondDeposited(STRANGER, 5 ether, BOND + 5 ether, block.timestamp);
+        vm.prank(STRANGER);
+        lottery.depositBond{value: 5 ether}();
+        assertEq(lottery.operatorBond(), BOND + 5 ether, "bond");
+        assertEq(lottery.maxPot(), 150 ether, "cap follows the bond");
+    }
+
+    function test_withdrawBond_whileWaiting() public {
+        vm.expectEmit();
+        emit ILottery.BondWithdrawn(OPERATOR, 4 ether, BOND - 4 ether, block.timestamp);
+        vm.prank(OPERATOR);
+        lottery.withdrawBond(4 ether);
+        assertEq(lottery.operatorBond(), BOND - 4 ether, "bond");
+        assertEq(OPERATOR.balance, 4 ether, "paid to the operator");
+        assertEq(lottery.maxPot(), 60 ether, "cap follows the bond");
+    }
+
+    function test_withdrawBond_revertsWhileBetting() public {
+        _openRoundWithTwoPlayers();
+        vm.expectRevert(_wrongState(ILottery.RoundState.WAITING, ILottery.RoundState.BETTING));
+        vm.prank(OPERATOR);
+        lottery.withdrawBond(1 ether);
+    }
+
+    function test_withdrawBond_revertsAboveTheBond() public {
+        vm.expectRevert(abi.encodeWithSelector(ILottery.InsufficientBond.selector, BOND + 1, BOND));
+        vm.prank(OPERATOR);
+        lottery.withdrawBond(BOND + 1);
+    }
+
+    function test_withdrawBond_revertsOnZero() public {
+        vm.expectRevert(_err(ILottery.NothingToWithdraw.selector));
+        vm.prank(OPERATOR);
+        lottery.withdrawBond(0);
+    }
+
+    function test_withdrawBond_revertsForNonOperator() public {
+        vm.expectRevert(_err(ILottery.NotOperator.selector));
+        vm.prank(PUBLISHER);
+        lottery.withdrawBond(1 ether);
+    }
+
+    function test_withdrawBond_failsWhenTheOperatorRefusesEther() public {
+        vm.etch(OPERATOR, hex"60006000fd"); // revert(0, 0)
+        vm.expectRevert(abi.encodeWithSelector(ILottery.TransferFailed.selector, OPERATOR, 1 ether));
+        vm.prank(OPERATOR);
+        lottery.withdrawBond(1 ether);
+    }
+
+    function test_maxPot_isUnlimitedWithoutPenalty() public {
+        lottery = _deploy(COMMISSION_BPS, 0, CHANGE_DELAY);
+        assertEq(lottery.maxPot(), type(uint256).max, "no cap");
+    }
+}
+
+/// The operator's settings: each within its range, only between rounds.
+contract LotterySettingsTest is LotteryTestBase {
+    function test_updateMinBetAmount() public {
+        vm.expectEmit();
+        emit ILottery.MinBetAmountUpdated(0.001 ether, 1 gwei, block.timestamp);
+        vm.prank(OPERATOR);
+        lottery.updateMinBetAmount(1 gwei);
+        assertEq(lottery.minBetAmount(), 1 gwei, "low end");
+        vm.prank(OPERATOR);
+        lottery.updateMinBetAmount(100 ether);
+        assertEq(lottery.getMinBetAmount(), 100 ether, "high end");
+    }
+
+    function test_updateMinBetAmount_revertsBelowRange() public {
+        _expectOutOfRange(1 gwei - 1, 1 gwei, 100 ether);
+        lottery.updateMinBetAmount(1 gwei - 1);
+    }
+
+    function test_updateMinBetAmount_revertsAboveRange() public {
+        _expectOutOfRange(100 ether + 1, 1 gwei, 100 ether);
+        lottery.updateMinBetAmount(100 ether + 1);
+    }
+
+    function test_updateMinBetAmount_revertsWhileBetting() public {
+        _expectNotWaiting();
+        lottery.updateMinBetAmount(1 ether);
+    }
+
+    function test_updateMinBetAmount_revertsForNonOperator() public {
+        _expectNotOperator();
+        lottery.updateMinBetAmount(1 ether);
+    }
+
+    function test_updateBettingDuration() public {
+        vm.expectEmit();
+        emit ILottery.BettingDurationUpdated(120, 10, block.timestamp);
+        vm.prank(OPERATOR);
+        lottery.updateBettingDuration(10);
+        vm.prank(OPERATOR);
+        lottery.updateBettingDuration(30 days);
+        assertEq(lottery.bettingDuration(), 30 days, "high end");
+        _bet(ALICE, 1 ether);
+        assertEq(_round().endTime, block.timestamp + 30 days, "used by the next round");
+    }
+
+    function test_updateBettingDuration_revertsBelowRange() public {
+        _expectOutOfRange(9, 10, 30 days);
+        lottery.updateBettingDuration(9);
+    }
+
+    function test_updateBettingDuration_revertsAboveRange() public {
+        _expectOutOfRange(30 days + 1, 10, 30 days);
+        lottery.updateBettingDuration(30 days + 1);
+    }
+
+    function test_updateBettingDuration_revertsWhileBetting() public {
+        _expectNotWaiting();
+        lottery.updateBettingDuration(300);
+    }
+
+    function test_updateBettingDuration_revertsForNonOperator() public {
+        _expectNotOperator();
+        lottery.updateBettingDuration(300);
+    }
+
+    function test_updateMinParticipants() public {
+        vm.expectEmit();
+        emit ILottery.MinParticipantsUpdated(2, 1_000, block.timestamp);
+        vm.prank(OPERATOR);
+        lottery.updateMinParticipants(1_000);
+        assertEq(lottery.minParticipants(), 1_000, "high end");
+        vm.prank(OPERATOR);
+        lottery.updateMinParticipants(2);
+        assertEq(lottery.minParticipants(), 2, "low end");
+    }
+
+    function test_updateMinParticipants_revertsBelowRange() public {
+        _expectOutOfRange(1, 2, 1_000);
+        lottery.updateMinParticipants(1);
+    }
+
+    function test_updateMinParticipants_revertsAboveRange() public {
+        _expectOutOfRange(1_001, 2, 1_000);
+        lottery.updateMinParticipants(1_001);
+    }
+
+    function test_updateMinParticipants_revertsWhileBetting() public {
+        _expectNotWaiting();
+        lottery.updateMinParticipants(3);
+    }
+
+    function test_updateMinParticipants_revertsForNonOperator() public {
+        _expectNotOperator();
+        lottery.updateMinParticipants(3);
+    }
+
+    function test_updateMinParticipants_appliesToTheDraw() public {
+        vm.prank(OPERATOR);
+        lottery.updateMinParticipants(3);
+        _openRoundWithTwoPlayers();
+        _commit(SEED);
+        _warpToDrawWindow();
+        lottery.drawWinner(SEED);
+        assertEq(lottery.getRoundById(1).state, ILottery.RoundState.REFUNDED, "two players are too few");
+    }
+
+    function test_updateDrawDelays() public {
+        vm.expectEmit();
+        emit ILottery.DrawDelaysUpdated(30, 120, 1, 11, block.timestamp);
+        vm.prank(OPERATOR);
+        lottery.updateDrawDelays(1, 11);
+        assertEq(lottery.minDrawDelayAfterEnd(), 1, "min");
+        assertEq(lottery.maxDrawDelayAfterEnd(), 11, "max");
+        vm.prank(OPERATOR);
+        lottery.updateDrawDelays(7 days - 10, 7 days);
+        _bet(ALICE, 1 ether);
+        assertEq(_round().minDrawTime, _round().endTime + 7 days - 10, "min draw time");
+        assertEq(_round().maxDrawTime, _round().endTime + 7 days, "max draw time");
+    }
+
+    function test_updateDrawDelays_revertsOnAZeroMinimum() public {
+        _expectOutOfRange(0, 1, 7 days - 10);
+        lottery.updateDrawDelays(0, 120);
+    }
+
+    function test_updateDrawDelays_revertsOnAMinimumLeavingNoWindow() public {
+        _expectOutOfRange(7 days - 9, 1, 7 days - 10);
+        lottery.updateDrawDelays(7 days - 9, 7 days);
+    }
+
+    function test_updateDrawDelays_revertsOnAWindowShorterThanTenSeconds() public {
+        _expectOutOfRange(39, 40, 7 days);
+        lottery.updateDrawDelays(30, 39);
+    }
+
+    function test_updateDrawDelays_revertsOnAMaximumAboveSevenDays() public {
+        _expectOutOfRange(7 days + 1, 40, 7 days);
+        lottery.updateDrawDelays(30, 7 days + 1);
+    }
+
+    function test_updateDrawDelays_revertsWhileBetting() public {
+        _expectNotWaiting();
+        lottery.updateDrawDelays(30, 120);
+    }
+
+    function test_updateDrawDelays_revertsForNonOperator() public {
+        _expectNotOperator();
+        lottery.updateDrawDelays(30, 120);
+    }
+
+    function test_updateMinEndTimeExtension() public {
+        vm.expectEmit();
+        emit ILottery.MinEndTimeExtensionUpdated(120, 10, block.timestamp);
+        vm.prank(OPERATOR);
+        lottery.updateMinEndTimeExtension(10);
+        vm.prank(OPERATOR);
+        lottery.updateMinEndTimeExtension(1 days);
+        assertEq(lottery.minEndTimeExtension(), 1 days, "high end");
+    }
+
+    function test_updateMinEndTimeExtension_revertsBelowRange() public {
+        _expectOutOfRange(9, 10, 1 days);
+        lottery.updateMinEndTimeExtension(9);
+    }
+
+    function test_updateMinEndTimeExtension_revertsAboveRange() public {
+        _expectOutOfRange(1 days + 1, 10, 1 days);
+        lottery.updateMinEndTimeExtension(1 days + 1);
+    }
+
+    function test_updateMinEndTimeExtension_revertsWhileBetting() public {
+        _expectNotWaiting();
+        lottery.updateMinEndTimeExtension(60);
+    }
+
+    function test_updateMinEndTimeExtension_revertsForNonOperator() public {
+        _expectNotOperator();
+        lottery.updateMinEndTimeExtension(60);
+    }
+
+    function _expectOutOfRange(uint256 value, uint256 low, uint256 high) internal {
+        vm.expectRevert(abi.encodeWithSelector(ILottery.SettingOutOfRange.selector, value, low, high));
+        vm.prank(OPERATOR);
+    }
+
+    function _expectNotWaiting() internal {
+        _bet(ALICE, 1 ether);
+        vm.expectRevert(_wrongState(ILottery.RoundState.WAITING, ILottery.RoundState.BETTING));
+        vm.prank(OPERATOR);
+    }
+
+    function _expectNotOperator() internal {
+        vm.expectRevert(_err(ILottery.NotOperator.selector));
+        vm.prank(PUBLISHER);
+    }
+}
+
+/// The publisher's operator change: announced, delayed, only between rounds.
+contract LotteryOperatorChangeTest is LotteryTestBase {
+    address internal constant NEW_OPERATOR = address(0x0BE5);
+
+    function test_proposeOperator_recordsThePendingChange() public {
+        vm.expectEmit();
+        emit ILottery.OperatorChangeProposed(NEW_OPERATOR, block.timestamp + CHANGE_DELAY, block.timestamp);
+        vm.prank(PUBLISHER);
+        lottery.proposeOperator(NEW_OPERATOR);
+        assertEq(lottery.pendingOperator(), NEW_OPERATOR, "pending");
+        assertEq(lottery.pendingOperatorEffectiveAt(), block.timestamp + CHANGE_DELAY, "effective at");
+        assertEq(lottery.operator(), OPERATOR, "nothing changes yet");
+    }
+
+    function test_proposeOperator_revertsForNonPublisher() public {
+        vm.expectRevert(_err(ILottery.NotPublisher.selector));
+        vm.prank(OPERATOR);
+        lottery.proposeOperator(NEW_OPERATOR);
+    }
+
+    function test_proposeOperator_revertsOnZero() public {
+        vm.expectRevert(_err(ILottery.ZeroAddress.selector));
+        vm.prank(PUBLISHER);
+        lottery.proposeOperator(address(0));
+    }
+
+    function test_proposeOperator_revertsOnThePublisher() public {
+        vm.expectRevert(_err(ILottery.OperatorIsPublisher.selector));
+        vm.prank(PUBLISHER);
+        lottery.proposeOperator(PUBLISHER);
+    }
+
+    function test_activateOperator_afterTheDelayHandsOverAndReturnsTheBond() public {
+        _propose();
+        vm.warp(block.timestamp + CHANGE_DELAY);
+        vm.expectEmit();
+        emit ILottery.OperatorUpdated(OPERATOR, NEW_OPERATOR, block.timestamp);
+        vm.prank(STRANGER);
+        lottery.activateOperator();
+
+        assertEq(lottery.operator(), NEW_OPERATOR, "new operator");
+        assertEq(lottery.pendingOperator(), address(0), "pending cleared");
+        assertEq(lottery.pendingOperatorEffectiveAt(), 0, "effective time cleared");
+        assertEq(lottery.operatorBond(), 0, "bond handed back");
+        assertEq(lottery.pendingWithdrawals(OPERATOR), BOND, "old operator's bond credited");
+        assertEq(lottery.maxPot(), 0, "no bets until the new operator posts a bond");
+
+        vm.expectRevert(_err(ILottery.NotOperator.selector));
+        vm.prank(OPERATOR);
+        lottery.startRound();
+        vm.prank(NEW_OPERATOR);
+        lottery.startRound();
+        vm.prank(OPERATOR);
+        lottery.withdraw();
+        assertEq(OPERATOR.balance, BOND, "old operator withdrew the bond");
+    }
+
+    function test_activateOperator_revertsWithoutAProposal() public {
+        vm.expectRevert(_err(ILottery.NoPendingOperator.selector));
+        lottery.activateOperator();
+    }
+
+    function test_activateOperator_revertsBeforeTheDelay() public {
+        _propose();
+        uint256 due = block.timestamp + CHANGE_DELAY;
+        vm.warp(due - 1);
+        vm.expectRevert(abi.encodeWithSelector(ILottery.OperatorChangeNotDue.selector, due, due - 1));
+        lottery.activateOperator();
+    }
+
+    function test_activateOperator_waitsForTheRoundToEnd() public {
+        _propose();
+        uint256 due = block.timestamp + CHANGE_DELAY;
+        vm.warp(due - 60);
+        _openRoundWithTwoPlayers();
+        _commit(SEED);
+        vm.warp(due);
+        vm.expectRevert(_wrongState(ILottery.RoundState.WAITING, ILottery.RoundState.BETTING));
+        lottery.activateOperator();
+
+        _warpToDrawWindow();
+        lottery.drawWinner(SEED);
+        lottery.activateOperator();
+        assertEq(lottery.operator(), NEW_OPERATOR, "activated once WAITING");
+    }
+
+    function test_proposeOperator_again_restartsTheDelay() public {
+        _propose();
+        vm.warp(block.timestamp + CHANGE_DELAY - 10);
+        _propose();
+        uint256 due = block.timestamp + CHANGE_DELAY;
+        vm.warp(block.timestamp + 10);
+        vm.expectRevert(abi.encodeWithSelector(ILottery.OperatorChangeNotDue.selector, due, block.timestamp));
+        lottery.activateOperator();
+    }
+
+    function _propose() internal {
+        vm.prank(PUBLISHER);
+        lottery.proposeOperator(NEW_OPERATOR);
+    }
+}

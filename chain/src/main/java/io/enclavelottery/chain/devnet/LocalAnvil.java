@@ -37,13 +37,13 @@ public final class LocalAnvil implements AutoCloseable {
   private final Path workDir;
   private final Thread shutdownHook;
 
-  private LocalAnvil(Process process, int port, List<DevAccount> accounts, Path workDir) {
+  private LocalAnvil(
+      Process process, int port, List<DevAccount> accounts, Path workDir, Thread shutdownHook) {
     this.process = process;
     this.port = port;
     this.accounts = List.copyOf(accounts);
     this.workDir = workDir;
-    this.shutdownHook = new Thread(this::stopProcess, "anvil-shutdown");
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    this.shutdownHook = shutdownHook;
   }
 
   /** Options of a node; {@link #defaults()} gives 1-second blocks on a free port. */
@@ -114,11 +114,15 @@ public final class LocalAnvil implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + binary, e);
     }
+    // registered before the node answers, so an interrupted start-up leaves nothing behind
+    Thread shutdownHook = new Thread(() -> stop(process, workDir), "anvil-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
     try {
       awaitReady(process, port, workDir);
-      return new LocalAnvil(process, port, readAccounts(config), workDir);
+      return new LocalAnvil(process, port, readAccounts(config), workDir, shutdownHook);
     } catch (RuntimeException e) {
-      process.destroyForcibly();
+      stop(process, workDir);
+      removeHook(shutdownHook);
       throw e;
     }
   }
@@ -148,27 +152,49 @@ public final class LocalAnvil implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** Writes the chain's whole state to a file, to be loaded by a later node. */
+  /**
+   * Writes the chain's whole state (accounts, blocks with their hashes, transactions and logs) to a
+   * file, to be loaded by a later node with {@link Options#withLoadState(Path)}.
+   */
   public void dumpState(Path target) {
     JsonNode result = JsonRpc.call(httpUrl(), "anvil_dumpState");
     try {
-      Files.writeString(target, result.asText());
+      Files.write(target, stateJson(result.asText()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /**
+   * anvil_dumpState answers with hex-encoded gzip, but --load-state reads plain JSON (the format of
+   * --dump-state), so the answer is unpacked before it is written.
+   */
+  private static byte[] stateJson(String dumped) throws IOException {
+    if (!dumped.startsWith("0x")) {
+      return dumped.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    byte[] packed = java.util.HexFormat.of().parseHex(dumped.substring(2));
+    try (var unzipped =
+        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(packed))) {
+      return unzipped.readAllBytes();
+    }
+  }
+
   @Override
   public void close() {
-    stopProcess();
+    stop(process, workDir);
+    removeHook(shutdownHook);
+  }
+
+  private static void removeHook(Thread hook) {
     try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException shuttingDown) {
       // the hook is running or has run
     }
   }
 
-  private void stopProcess() {
+  private static void stop(Process process, Path workDir) {
     process.destroy();
     try {
       if (!process.waitFor(5, TimeUnit.SECONDS)) {

@@ -1,5 +1,6 @@
 package io.enclavelottery.chain.signer;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigInteger;
 import java.util.Objects;
 import org.web3j.crypto.Credentials;
@@ -8,8 +9,9 @@ import org.web3j.utils.Numeric;
 
 /**
  * An Ethereum private key. It never shows itself: {@link #toString()} names only the address,
- * {@link #equals(Object)} compares addresses, and the type is not serialisable, so the key cannot
- * reach a log line, an exception message, a status field or a JSON document by accident.
+ * {@link #equals(Object)} compares addresses, Jackson writes it as that same redacted text however
+ * the mapper is configured, and it is not {@code Serializable}, so the key cannot reach a log line,
+ * an exception message, a status field or a JSON document by accident.
  */
 public final class SigningKey {
 
@@ -37,7 +39,7 @@ public final class SigningKey {
     return new SigningKey(Credentials.create(ECKeyPair.create(secret)));
   }
 
-  /** The checksummed-free, lower-case {@code 0x} address this key signs for. */
+  /** The lower-case (not checksummed) {@code 0x} address this key signs for. */
   public String address() {
     return credentials.getAddress();
   }
@@ -45,6 +47,11 @@ public final class SigningKey {
   /** The web3j credentials, for code that signs; never log or serialise them. */
   public Credentials credentials() {
     return credentials;
+  }
+
+  /** The 32 secret bytes, for key-derived values in this package (a fresh copy each call). */
+  byte[] secretBytes() {
+    return Numeric.toBytesPadded(credentials.getEcKeyPair().getPrivateKey(), 32);
   }
 
   @Override
@@ -57,6 +64,7 @@ public final class SigningKey {
     return address().hashCode();
   }
 
+  @JsonValue
   @Override
   public String toString() {
     return "SigningKey[address=" + address() + ", key=<redacted>]";

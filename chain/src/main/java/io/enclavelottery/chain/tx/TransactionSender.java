@@ -1,0 +1,30 @@
+package io.enclavelottery.chain.tx;
+
+import io.enclavelottery.chain.contract.ContractCall;
+import java.util.List;
+
+/**
+ * Sends prepared contract calls for one signer on one chain: simulates first (a call that would
+ * revert is never sent), prices gas, keeps the nonce sequence, waits for the receipt and replaces a
+ * stuck transaction with higher fees. Before every send and every replacement it asks the caller's
+ * {@link Precondition} whether the chain still needs the call.
+ *
+ * <p>Create one sender per signer address and chain and share it: the nonce sequence lives in it.
+ * {@link #send} blocks until the outcome is known, so call it off event-loop threads.
+ */
+public interface TransactionSender {
+
+  /** The address transactions are sent from. */
+  String address();
+
+  /** Sends {@code call} while {@code precondition} holds and waits for the outcome. */
+  SendResult send(ContractCall call, Precondition precondition);
+
+  /** Sends a call that is always wanted. */
+  default SendResult send(ContractCall call) {
+    return send(call, Precondition.always());
+  }
+
+  /** The transactions sent and not yet settled, by nonce. */
+  List<SentTransaction> pending();
+}

@@ -153,11 +153,21 @@ public final class LocalAnvil implements AutoCloseable {
   }
 
   /**
+   * Calls a JSON-RPC method on the node, Anvil's own ({@code anvil_*}, {@code evm_*}) included, and
+   * returns its result.
+   *
+   * @throws IllegalStateException when the node answers with an error
+   */
+  public JsonNode rpc(String method, Object... params) {
+    return JsonRpc.call(httpUrl(), method, params);
+  }
+
+  /**
    * Writes the chain's whole state (accounts, blocks with their hashes, transactions and logs) to a
    * file, to be loaded by a later node with {@link Options#withLoadState(Path)}.
    */
   public void dumpState(Path target) {
-    JsonNode result = JsonRpc.call(httpUrl(), "anvil_dumpState");
+    JsonNode result = rpc("anvil_dumpState");
     try {
       Files.write(target, stateJson(result.asText()));
     } catch (IOException e) {

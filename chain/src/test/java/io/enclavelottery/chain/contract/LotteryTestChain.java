@@ -8,13 +8,10 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.Web3jService;
 import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.protocol.core.methods.response.VoidResponse;
 
 /**
  * A local Anvil chain with the lottery's cast, for integration tests: account 0 publishes
@@ -96,8 +93,8 @@ public final class LotteryTestChain implements AutoCloseable {
 
   /** Mines an empty block at the given time (which must be later than the latest block's). */
   public void mineAt(Instant time) {
-    rpc("evm_setNextBlockTimestamp", time.getEpochSecond());
-    rpc("evm_mine");
+    anvil.rpc("evm_setNextBlockTimestamp", time.getEpochSecond());
+    anvil.rpc("evm_mine");
   }
 
   /** Moves chain time forward and mines a block there. */
@@ -123,18 +120,6 @@ public final class LotteryTestChain implements AutoCloseable {
   public long latestBlock() {
     try {
       return web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private void rpc(String method, Object... params) {
-    try {
-      VoidResponse response =
-          new Request<>(method, List.of(params), service, VoidResponse.class).send();
-      if (response.hasError()) {
-        throw new IllegalStateException(method + " failed: " + response.getError().getMessage());
-      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

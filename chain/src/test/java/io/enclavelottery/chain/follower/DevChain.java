@@ -2,19 +2,16 @@ package io.enclavelottery.chain.follower;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.enclavelottery.chain.devnet.LocalAnvil;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
@@ -27,6 +24,8 @@ final class DevChain implements AutoCloseable {
 
   /** A transaction for {@code anvil_reorg}: placed in the new block at {@code blockOffset}. */
   record ReorgTransaction(Map<String, Object> transaction, int blockOffset) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final LocalAnvil anvil;
   private final HttpService service;
@@ -129,16 +128,7 @@ final class DevChain implements AutoCloseable {
   }
 
   Object call(String method, Object... params) {
-    try {
-      AnyResponse response =
-          new Request<>(method, Arrays.asList(params), service, AnyResponse.class).send();
-      if (response.hasError()) {
-        throw new IllegalStateException(method + " failed: " + response.getError().getMessage());
-      }
-      return response.getResult();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JSON.convertValue(anvil.rpc(method, params), Object.class);
   }
 
   @Override

@@ -1,25 +1,16 @@
 package io.enclavelottery.chain.tx;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.enclavelottery.chain.devnet.LocalAnvil;
 import java.math.BigInteger;
-import java.util.Arrays;
-import java.util.List;
-import org.web3j.protocol.Web3jService;
-import org.web3j.protocol.core.Request;
-import org.web3j.protocol.core.Response;
 import org.web3j.utils.Numeric;
 
 /** Anvil's own JSON-RPC methods, for steering a test chain. */
 final class AnvilControl {
 
-  /** A response whose result is ignored. */
-  static final class AnyResponse extends Response<Object> {}
+  private final LocalAnvil anvil;
 
-  private final Web3jService service;
-
-  AnvilControl(Web3jService service) {
-    this.service = service;
+  AnvilControl(LocalAnvil anvil) {
+    this.anvil = anvil;
   }
 
   void setAutomine(boolean on) {
@@ -46,20 +37,7 @@ final class AnvilControl {
     call("anvil_dropAllTransactions");
   }
 
-  Object call(String method, Object... params) {
-    try {
-      AnyResponse response =
-          new Request<>(method, Arrays.asList(params), service, AnyResponse.class).send();
-      if (response.hasError()) {
-        throw new IllegalStateException(method + " failed: " + response.getError().getMessage());
-      }
-      return response.getResult();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static List<Object> params(Object... values) {
-    return List.of(values);
+  private void call(String method, Object... params) {
+    anvil.rpc(method, params);
   }
 }

@@ -50,7 +50,7 @@ class Eip1559TransactionSenderIT {
     anvil = LocalAnvil.start(LocalAnvil.Options.defaults().automine());
     service = new HttpService(anvil.httpUrl());
     web3j = Web3j.build(service);
-    control = new AnvilControl(service);
+    control = new AnvilControl(anvil);
     rpc = new Web3jTransactionRpc(web3j);
   }
 

@@ -1,0 +1,34 @@
+package io.enclavelottery.frontend.view;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** What an {@link ActivityItem} reports; its wire name is the lower-case constant. */
+public enum ActivityKind {
+  /** A round opened for betting ({@code RoundCreated} with times set). */
+  ROUND_STARTED,
+  /** A player bet ({@code BetPlaced}). */
+  BET,
+  /** The operator committed the round's seed ({@code SeedCommitted}). */
+  SEED_COMMITTED,
+  /** The operator moved the end of betting ({@code EndTimeExtended}). */
+  BETTING_EXTENDED,
+  /** The seed was revealed and the winner drawn ({@code RoundCompleted}). */
+  ROUND_COMPLETED,
+  /** The round was refunded ({@code RoundRefunded}). */
+  ROUND_REFUNDED,
+  /** A committed round expired without a reveal; the penalty was taken ({@code RevealWithheld}). */
+  REVEAL_WITHHELD,
+  /** An operator setting changed (the settings events). */
+  SETTINGS_CHANGED,
+  /** The operator changed, or a change was proposed. */
+  OPERATOR_CHANGED,
+  /** New rounds were paused or resumed ({@code PausedSet}). */
+  PAUSE_CHANGED;
+
+  /** The name on the wire: {@code round_started}, {@code bet}, … */
+  @JsonValue
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

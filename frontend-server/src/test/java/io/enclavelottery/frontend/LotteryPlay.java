@@ -1,0 +1,204 @@
+package io.enclavelottery.frontend;
+
+import io.enclavelottery.chain.contract.ContractCall;
+import io.enclavelottery.chain.contract.DrawMath;
+import io.enclavelottery.chain.contract.Hex32;
+import io.enclavelottery.chain.contract.LotteryDeployer;
+import io.enclavelottery.chain.contract.Round;
+import io.enclavelottery.chain.contract.Web3jLotteryContract;
+import io.enclavelottery.chain.devnet.DevAccount;
+import io.enclavelottery.chain.devnet.LocalAnvil;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.response.EthSendTransaction;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.exceptions.TransactionException;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.tx.RawTransactionManager;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+import org.web3j.utils.Convert;
+
+/**
+ * Plays a deployed lottery on a local Anvil as its players and operator would (bets, commitment, a
+ * jump of chain time into the draw window, the reveal; refunds). Made from an RPC URL, so a test
+ * can make a new one after restarting Anvil. Test code for Anvil's public dev keys only.
+ */
+final class LotteryPlay implements AutoCloseable {
+
+  private static final BigInteger GAS_LIMIT = BigInteger.valueOf(1_000_000);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final HttpService service;
+  private final Web3j web3j;
+  private final Web3jLotteryContract lottery;
+  private final LocalAnvil anvil;
+  private final long chainId;
+
+  LotteryPlay(LocalAnvil anvil, String contract) {
+    this.anvil = anvil;
+    this.service = new HttpService(anvil.httpUrl());
+    this.web3j = Web3j.build(service);
+    this.lottery = new Web3jLotteryContract(web3j, anvil.httpUrl(), contract);
+    this.chainId = lottery.chainId();
+  }
+
+  /** Deploys a lottery (publisher account 0, operator account 1, local-chain options). */
+  static LotteryDeployer.Deployment deploy(LocalAnvil anvil) {
+    Web3j web3j = Web3j.build(new HttpService(anvil.httpUrl()));
+    try {
+      return new LotteryDeployer(web3j, anvil.httpUrl())
+          .deploy(
+              anvil.account(0).key(),
+              LotteryDeployer.Options.forLocalChain(anvil.account(1).address()));
+    } finally {
+      web3j.shutdown();
+    }
+  }
+
+  DevAccount operator() {
+    return anvil.account(1);
+  }
+
+  /** Player {@code index}, from 0 (Anvil's account 2 + index). */
+  DevAccount player(int index) {
+    return anvil.account(2 + index);
+  }
+
+  Web3jLotteryContract contract() {
+    return lottery;
+  }
+
+  static BigInteger ether(String amount) {
+    return Convert.toWei(amount, Convert.Unit.ETHER).toBigIntegerExact();
+  }
+
+  TransactionReceipt bet(DevAccount player, BigInteger wei) {
+    return send(player, lottery.placeBet(wei));
+  }
+
+  /** Bets 0.01, 0.02, … ether from each player, commits, jumps into the draw window, reveals. */
+  Round drawnRound(DevAccount... players) {
+    for (int i = 0; i < players.length; i++) {
+      bet(players[i], ether("0.01").multiply(BigInteger.valueOf(i + 1)));
+    }
+    return commitAndDraw();
+  }
+
+  /** Commits a fresh seed for the current round, jumps into its draw window and reveals. */
+  Round commitAndDraw() {
+    Round betting = lottery.round();
+    Hex32 seed = Hex32.of(RANDOM.generateSeed(32));
+    send(
+        operator(),
+        lottery.commitSeed(
+            DrawMath.commitment(chainId, lottery.address(), betting.roundId(), seed),
+            betting.endTime()));
+    jumpTo(betting.minDrawTime());
+    send(operator(), lottery.drawWinner(seed));
+    return lottery.roundById(betting.roundId());
+  }
+
+  /** One bet and no commitment: once betting has closed, anyone may refund the round. */
+  Round refundedRound(DevAccount player) {
+    bet(player, ether("0.01"));
+    Round betting = lottery.round();
+    jumpTo(betting.endTime().plusSeconds(1));
+    send(player, lottery.refundExpiredRound());
+    return lottery.roundById(betting.roundId());
+  }
+
+  TransactionReceipt send(DevAccount from, ContractCall call) {
+    try {
+      BigInteger gasPrice = web3j.ethGasPrice().send().getGasPrice().multiply(BigInteger.TWO);
+      RawTransactionManager manager =
+          new RawTransactionManager(web3j, from.key().credentials(), chainId);
+      EthSendTransaction sent =
+          manager.sendTransaction(gasPrice, GAS_LIMIT, call.to(), call.data(), call.value());
+      if (sent.hasError()) {
+        throw new IllegalStateException(call.function() + ": " + sent.getError().getMessage());
+      }
+      TransactionReceipt receipt =
+          new PollingTransactionReceiptProcessor(web3j, 50, 400)
+              .waitForTransactionReceipt(sent.getTransactionHash());
+      if (!receipt.isStatusOK()) {
+        throw new IllegalStateException(call.function() + " reverted");
+      }
+      return receipt;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (TransactionException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Moves chain time to {@code time} (or one second on) and mines a block there. */
+  void jumpTo(Instant time) {
+    long now = latestBlockTime().getEpochSecond();
+    rpc("evm_increaseTime", Math.max(1, time.getEpochSecond() - now));
+    rpc("evm_mine");
+  }
+
+  void mine() {
+    rpc("evm_mine");
+  }
+
+  long head() {
+    return lottery.blockNumber();
+  }
+
+  /** Anvil's {@code evm_snapshot}: an id to {@link #revert} to. */
+  String snapshot() {
+    return rpcResult("evm_snapshot");
+  }
+
+  void revert(String snapshot) {
+    rpc("evm_revert", snapshot);
+  }
+
+  private Instant latestBlockTime() {
+    try {
+      return Instant.ofEpochSecond(
+          web3j
+              .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
+              .send()
+              .getBlock()
+              .getTimestamp()
+              .longValueExact());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void rpc(String method, Object... params) {
+    rpcResult(method, params);
+  }
+
+  private String rpcResult(String method, Object... params) {
+    try {
+      TextResponse response =
+          new Request<>(method, List.of(params), service, TextResponse.class).send();
+      if (response.hasError()) {
+        throw new IllegalStateException(method + " failed: " + response.getError().getMessage());
+      }
+      return String.valueOf(response.getResult());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    web3j.shutdown();
+  }
+
+  /** A JSON-RPC answer whose result is read as text (a snapshot id) or ignored. */
+  public static final class TextResponse extends Response<Object> {}
+}

@@ -1,0 +1,98 @@
+package io.enclavelottery.frontend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.enclavelottery.chain.contract.Participant;
+import io.enclavelottery.chain.devnet.LocalAnvil;
+import io.enclavelottery.frontend.view.ActivityItem;
+import io.enclavelottery.frontend.view.LotteryView;
+import io.enclavelottery.frontend.view.ViewChange;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A chain reorganisation on a real Anvil (a snapshot reverted, another transaction mined in the
+ * same block): the view drops the undone bet, tells listeners what to retract, and shows the new
+ * chain.
+ */
+class ReorgIT {
+
+  private LocalAnvil anvil;
+  private LotteryPlay play;
+  private FrontendServer server;
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (play != null) {
+      play.close();
+    }
+    if (anvil != null) {
+      anvil.close();
+      assertThat(anvil.isAlive()).isFalse();
+    }
+  }
+
+  @Test
+  void anUndoneBetIsRetractedAndTheNewChainShown() {
+    anvil = LocalAnvil.start(LocalAnvil.Options.defaults().automine());
+    String contract = LotteryPlay.deploy(anvil).address();
+    play = new LotteryPlay(anvil, contract);
+    play.bet(play.player(0), LotteryPlay.ether("0.01"));
+    server = TestServers.start(anvil, contract);
+    LotteryView view = server.app().view();
+    await().atMost(Duration.ofSeconds(30)).until(view::isReady);
+    List<ViewChange> changes = new CopyOnWriteArrayList<>();
+    view.subscribe(changes::add);
+
+    String beforeB = play.snapshot();
+    String undone = play.bet(play.player(1), LotteryPlay.ether("0.02")).getTransactionHash();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> view.snapshot().participants().participants().size() == 2);
+    play.revert(beforeB);
+    play.bet(play.player(2), LotteryPlay.ether("0.03"));
+    play.mine();
+
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(view.snapshot().participants().participants())
+                    .extracting(Participant::address)
+                    .containsExactly(play.player(0).address(), play.player(2).address()));
+    assertThat(view.snapshot().round().round()).isEqualTo(play.contract().round());
+    assertThat(view.snapshot().activities().items())
+        .extracting(ActivityItem::transactionHash)
+        .doesNotContain(undone);
+    assertThat(changes)
+        .filteredOn(ViewChange.Retracted.class::isInstance)
+        .map(ViewChange.Retracted.class::cast)
+        .singleElement()
+        .satisfies(
+            retracted ->
+                assertThat(retracted.activityIds())
+                    .singleElement()
+                    .asString()
+                    .startsWith(undone + ":"));
+    int retraction = indexOf(changes, ViewChange.Retracted.class);
+    assertThat(changes.subList(retraction, changes.size()))
+        .as("the parts the retraction changed follow it")
+        .anySatisfy(c -> assertThat(c).isInstanceOf(ViewChange.ParticipantsChanged.class));
+  }
+
+  private static int indexOf(List<ViewChange> changes, Class<?> type) {
+    for (int i = 0; i < changes.size(); i++) {
+      if (type.isInstance(changes.get(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,115 @@
+package io.enclavelottery.frontend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.enclavelottery.chain.devnet.LocalAnvil;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server across an RPC outage: Anvil is stopped (after dumping its state) and started again on
+ * the same port from that state. Meanwhile {@code /health} says degraded and the API serves what it
+ * knew; afterwards the view catches up with what happened, in order, nothing twice.
+ */
+class RpcOutageIT {
+
+  @TempDir Path dir;
+
+  private LocalAnvil anvil;
+  private LotteryPlay play;
+  private FrontendServer server;
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (play != null) {
+      play.close();
+    }
+    if (anvil != null) {
+      anvil.close();
+      assertThat(anvil.isAlive()).isFalse();
+    }
+  }
+
+  @Test
+  void healthDegradesWhileTheNodeIsDownAndTheViewCatchesUpAfter() {
+    anvil = LocalAnvil.start(LocalAnvil.Options.defaults().automine());
+    String contract = LotteryPlay.deploy(anvil).address();
+    play = new LotteryPlay(anvil, contract);
+    for (int i = 1; i <= 3; i++) {
+      play.bet(play.player(i % 4), LotteryPlay.ether("0.00" + i));
+    }
+    server = TestServers.start(anvil, contract);
+    HttpProbe http = new HttpProbe(server.port());
+    await().atMost(Duration.ofSeconds(30)).until(() -> bets(http).size() == 3);
+    assertThat(http.json("/health").get("status").asText()).isEqualTo("healthy");
+
+    int port = anvil.port();
+    Path state = dir.resolve("state.json");
+    anvil.dumpState(state);
+    play.close();
+    anvil.close();
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              var health = http.get("/health");
+              assertThat(health.statusCode()).isEqualTo(200);
+              assertThat(HttpProbe.parse(health.body()).get("status").asText())
+                  .isEqualTo("degraded");
+            });
+    assertThat(http.json("/api/status").get("betCount").asLong())
+        .as("still serving what it knew")
+        .isEqualTo(3);
+
+    anvil =
+        LocalAnvil.start(
+            LocalAnvil.Options.defaults().automine().withPort(port).withLoadState(state));
+    play = new LotteryPlay(anvil, contract);
+    for (int i = 4; i <= 6; i++) {
+      play.bet(play.player(i % 4), LotteryPlay.ether("0.00" + i));
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(bets(http)).hasSize(6);
+              assertThat(http.json("/health").get("status").asText()).isEqualTo("healthy");
+            });
+
+    List<String> amounts = new ArrayList<>();
+    for (JsonNode bet : bets(http)) {
+      amounts.add(bet.get("amount").asText());
+    }
+    List<String> expected = new ArrayList<>();
+    for (int i = 6; i >= 1; i--) {
+      expected.add(LotteryPlay.ether("0.00" + i).toString());
+    }
+    assertThat(amounts).as("newest first, each once").isEqualTo(expected);
+    assertThat(bets(http).stream().map(b -> b.get("id").asText()).distinct()).hasSize(6);
+    assertThat(http.json("/api/round/status").at("/round/totalPot").asText())
+        .isEqualTo(play.contract().round().totalPot().toString());
+    assertThat(play.contract().round().totalPot())
+        .isEqualTo(LotteryPlay.ether("0.021").add(BigInteger.ZERO));
+  }
+
+  private static List<JsonNode> bets(HttpProbe http) {
+    List<JsonNode> bets = new ArrayList<>();
+    for (JsonNode item : http.json("/api/activities?limit=100").get("items")) {
+      if (item.get("kind").asText().equals("bet")) {
+        bets.add(item);
+      }
+    }
+    return bets;
+  }
+}

@@ -24,7 +24,13 @@ import picocli.CommandLine.Spec;
     versionProvider = BuildVersion.class,
     description =
         "Provably fair on-chain lotteries: a local chain, deployment and draw verification.",
-    subcommands = {ChainCommand.class, DeployCommand.class, VerifyDrawCommand.class},
+    subcommands = {
+      ChainCommand.class,
+      DeployCommand.class,
+      RunCommand.class,
+      ServeCommand.class,
+      VerifyDrawCommand.class
+    },
     footer = {
       "",
       "Keys are read from environment variables or files, never from arguments.",
@@ -76,6 +82,12 @@ public final class LotteryCommand implements Callable<Integer> {
       if (type == DeployCommand.class) {
         return type.cast(new DeployCommand(environment));
       }
+      if (type == RunCommand.class) {
+        return type.cast(new RunCommand(environment));
+      }
+      if (type == ServeCommand.class) {
+        return type.cast(new ServeCommand(environment));
+      }
       return CommandLine.defaultFactory().create(type);
     }
   }
@@ -83,6 +95,6 @@ public final class LotteryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(
-        spec.commandLine(), "missing command: chain, deploy or verify-draw");
+        spec.commandLine(), "missing command: chain, deploy, run, serve or verify-draw");
   }
 }

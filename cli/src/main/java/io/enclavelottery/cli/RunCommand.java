@@ -1,0 +1,68 @@
+package io.enclavelottery.cli;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code lottery run}: keeps one lottery contract without Kubernetes — starts rounds' draws,
+ * commitments and refunds as the chain needs them — and serves {@code GET /health} and {@code GET
+ * /metrics}, configured by environment variables only (the seed system's). Runs until Ctrl-C or
+ * SIGTERM, then stops cleanly.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Keeps one lottery contract (commit, draw, refund) and serves /health and /metrics.",
+      "Configured by environment variables only:",
+      "  BLOCKCHAIN_RPC_URL               the node: http(s):// (polled) or ws(s):// (required)",
+      "  BLOCKCHAIN_CHAIN_ID              the chain id; must match the node's (required)",
+      "  BLOCKCHAIN_CONTRACT_ADDRESS      the lottery (required)",
+      "  BLOCKCHAIN_OPERATOR_PRIVATE_KEY  the operator's key, hex (required; never logged)",
+      "  BLOCKCHAIN_GAS_MULTIPLIER        gas limit = estimate x this (default 1.2)",
+      "  BLOCKCHAIN_GAS_PRICE             cap on the fee per gas, in gwei (default: none)",
+      "  EVENTMGR_POLL_INTERVAL_SECONDS   block polling over http(s) (default 2)",
+      "  SERVER_HOST, SERVER_PORT         the HTTP server (default 0.0.0.0:6080)",
+      "  APP_LOG_LEVEL, APP_LOG_FILE      log level (default INFO) and an extra log file",
+      "Runs until Ctrl-C or SIGTERM."
+    })
+final class RunCommand implements Callable<Integer> {
+
+  private final Function<String, String> environment;
+
+  RunCommand(Function<String, String> environment) {
+    this.environment = Objects.requireNonNull(environment, "environment");
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    RunConfig config;
+    try {
+      config = RunConfig.from(environment);
+    } catch (RunConfig.Invalid e) {
+      throw CommandFailure.unusableInput(e.getMessage());
+    }
+    RunLogging.apply(config.logLevel(), config.logFile());
+    StandaloneRun run;
+    try {
+      run = StandaloneRun.start(config, List.of());
+    } catch (IllegalStateException e) {
+      throw CommandFailure.unusableInput(e.getMessage());
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  run.close();
+                  stopped.countDown();
+                },
+                "lottery-run-shutdown"));
+    stopped.await();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,35 @@
+package io.enclavelottery.operator.keeper;
+
+import io.enclavelottery.chain.contract.Hex32;
+import io.enclavelottery.chain.signer.DrawSeed;
+import io.enclavelottery.chain.signer.LocalSeedDerivation;
+import java.math.BigInteger;
+import java.util.Objects;
+
+/**
+ * Seeds derived from the operator's own key ({@link LocalSeedDerivation}), so a restarted keeper
+ * reveals what it committed without storing anything. Whoever holds the key knows every seed: local
+ * mode trusts the operator.
+ *
+ * @param derivation the key-based derivation
+ * @param chainId the chain the contract is on
+ * @param contract the lottery's address
+ */
+public record LocalSeedSource(LocalSeedDerivation derivation, long chainId, String contract)
+    implements SeedSource {
+
+  public LocalSeedSource {
+    Objects.requireNonNull(derivation, "derivation");
+    Objects.requireNonNull(contract, "contract");
+  }
+
+  @Override
+  public Hex32 commitment(long roundId) {
+    return Hex32.of(seed(roundId).commitment(chainId, contract, BigInteger.valueOf(roundId)));
+  }
+
+  @Override
+  public DrawSeed seed(long roundId) {
+    return derivation.seedFor(chainId, contract, BigInteger.valueOf(roundId));
+  }
+}

@@ -1,0 +1,58 @@
+package io.enclavelottery.operator.reconciler;
+
+import io.enclavelottery.chain.signer.SigningKey;
+import io.enclavelottery.chain.tx.FeePolicy;
+import io.enclavelottery.crd.LotteryRoundSpec;
+import io.enclavelottery.operator.keeper.StandaloneSettings;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * What a LotteryRound's keeper is built from; a keeper is replaced when this changes. It names the
+ * operator by address, never by key: a rotated key is a new address.
+ *
+ * @param rpcUrl the node
+ * @param chainId the chain
+ * @param contract the lottery's address, lower case
+ * @param operator the address the key signs for
+ * @param autoStart open rounds without waiting for a bet
+ * @param extendWhenShort extend betting when players are too few
+ * @param gasMultiplier the gas estimate's multiplier
+ * @param maxFeePerGasGwei the fee cap, or null for none
+ */
+record KeeperTarget(
+    String rpcUrl,
+    long chainId,
+    String contract,
+    String operator,
+    boolean autoStart,
+    boolean extendWhenShort,
+    double gasMultiplier,
+    Double maxFeePerGasGwei) {
+
+  /** How often heads are polled when the node is reached over plain HTTP. */
+  static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
+
+  static KeeperTarget of(LotteryRoundSpec spec, SigningKey key) {
+    return new KeeperTarget(
+        spec.chain().rpcUrl(),
+        spec.chain().chainId(),
+        spec.contract().address().toLowerCase(Locale.ROOT),
+        key.address(),
+        spec.rounds().autoStart(),
+        spec.rounds().extendWhenShort(),
+        spec.gas().multiplier(),
+        spec.gas().maxFeePerGasGwei());
+  }
+
+  /** The standalone keeper's settings for this target, signing with {@code key}. */
+  StandaloneSettings settings(SigningKey key) {
+    FeePolicy fees = FeePolicy.defaults().withGasMultiplier(BigDecimal.valueOf(gasMultiplier));
+    if (maxFeePerGasGwei != null) {
+      fees = fees.withFeeCapGwei(BigDecimal.valueOf(maxFeePerGasGwei));
+    }
+    return new StandaloneSettings(
+        rpcUrl, chainId, contract, key, fees, POLL_INTERVAL, autoStart, extendWhenShort);
+  }
+}

@@ -1,0 +1,225 @@
+package io.enclavelottery.operator.reconciler;
+
+import io.enclavelottery.crd.ConditionType;
+import io.enclavelottery.crd.LotteryPhase;
+import io.enclavelottery.crd.LotteryRound;
+import io.enclavelottery.crd.LotteryRoundSpec;
+import io.enclavelottery.crd.LotteryRoundStatus;
+import io.enclavelottery.crd.SignerType;
+import io.enclavelottery.operator.dependent.EnclaveSignerCondition;
+import io.enclavelottery.operator.dependent.FrontendConfigMapDependent;
+import io.enclavelottery.operator.dependent.FrontendDeploymentDependent;
+import io.enclavelottery.operator.dependent.FrontendEnabledCondition;
+import io.enclavelottery.operator.dependent.FrontendIngressCondition;
+import io.enclavelottery.operator.dependent.FrontendIngressDependent;
+import io.enclavelottery.operator.dependent.FrontendNetworkPolicyDependent;
+import io.enclavelottery.operator.dependent.FrontendServiceDependent;
+import io.enclavelottery.operator.dependent.SignerDeploymentDependent;
+import io.enclavelottery.operator.dependent.SignerNetworkPolicyDependent;
+import io.enclavelottery.operator.dependent.SignerServiceDependent;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs each LotteryRound's contract through its own keeper: validates the spec, settles which
+ * LotteryRound runs a contract named twice, reads the operator's key from its Secret, keeps one
+ * keeper per LotteryRound running, and writes the status from the keeper's state. The keeper acts
+ * on the chain on its own thread and asks for a reconcile when its state changes; bad input becomes
+ * conditions and a Warning Event, and nothing is sent.
+ */
+@ControllerConfiguration(name = LotteryRoundReconciler.NAME)
+@Workflow(
+    dependents = {
+      @Dependent(
+          name = "frontend-configmap",
+          type = FrontendConfigMapDependent.class,
+          reconcilePrecondition = FrontendEnabledCondition.class),
+      @Dependent(
+          name = "frontend-deployment",
+          type = FrontendDeploymentDependent.class,
+          reconcilePrecondition = FrontendEnabledCondition.class,
+          dependsOn = "frontend-configmap"),
+      @Dependent(
+          name = "frontend-service",
+          type = FrontendServiceDependent.class,
+          reconcilePrecondition = FrontendEnabledCondition.class),
+      @Dependent(
+          name = "frontend-ingress",
+          type = FrontendIngressDependent.class,
+          reconcilePrecondition = FrontendIngressCondition.class,
+          dependsOn = "frontend-service"),
+      @Dependent(
+          name = "frontend-networkpolicy",
+          type = FrontendNetworkPolicyDependent.class,
+          reconcilePrecondition = FrontendEnabledCondition.class),
+      @Dependent(
+          name = "signer-deployment",
+          type = SignerDeploymentDependent.class,
+          reconcilePrecondition = EnclaveSignerCondition.class),
+      @Dependent(
+          name = "signer-service",
+          type = SignerServiceDependent.class,
+          reconcilePrecondition = EnclaveSignerCondition.class),
+      @Dependent(
+          name = "signer-networkpolicy",
+          type = SignerNetworkPolicyDependent.class,
+          reconcilePrecondition = EnclaveSignerCondition.class)
+    })
+public final class LotteryRoundReconciler
+    implements Reconciler<LotteryRound>, Cleaner<LotteryRound> {
+
+  /** The controller's name. */
+  public static final String NAME = "lotteryround";
+
+  /** How soon a LotteryRound that cannot run is looked at again (its Secret is not watched). */
+  static final Duration RETRY_BLOCKED = Duration.ofSeconds(15);
+
+  /** How soon a running one is looked at again, to re-read its key. */
+  static final Duration RECHECK_RUNNING = Duration.ofSeconds(60);
+
+  private final SpecValidator validator;
+  private final SecretKeyReader keys;
+  private final RoundKeepers keepers;
+  private final StatusRecorder recorder;
+  private final EventRecorder events;
+  private final ProblemWarnings problems;
+  private final SimpleInboundEventSource<LotteryRound> keeperChanges =
+      new SimpleInboundEventSource<>("keeper-changes");
+
+  public LotteryRoundReconciler(
+      SpecValidator validator,
+      SecretKeyReader keys,
+      RoundKeepers keepers,
+      StatusRecorder recorder,
+      EventRecorder events) {
+    this.validator = Objects.requireNonNull(validator, "validator");
+    this.keys = Objects.requireNonNull(keys, "keys");
+    this.keepers = Objects.requireNonNull(keepers, "keepers");
+    this.recorder = Objects.requireNonNull(recorder, "recorder");
+    this.events = Objects.requireNonNull(events, "events");
+    this.problems = new ProblemWarnings(events);
+  }
+
+  @Override
+  public List<EventSource<?, LotteryRound>> prepareEventSources(
+      EventSourceContext<LotteryRound> context) {
+    return List.of(keeperChanges);
+  }
+
+  @Override
+  public UpdateControl<LotteryRound> reconcile(
+      LotteryRound resource, Context<LotteryRound> context) {
+    ResourceID id = ResourceID.fromResource(resource);
+    LotteryRoundSpec spec = resource.getSpec();
+    Optional<String> invalid = validator.validate(spec);
+    if (invalid.isPresent()) {
+      return notRunning(
+          resource, LotteryPhase.BLOCKED, ConditionType.READY, "InvalidSpec", invalid.get());
+    }
+    Optional<LotteryRound> runner =
+        ContractClaims.runnerOtherThan(
+            resource,
+            context
+                .getPrimaryCache()
+                .list(other -> validator.problems(other.getSpec()).isEmpty())
+                .toList());
+    if (runner.isPresent()) {
+      String message = standbyMessage(spec, runner.get());
+      return notRunning(resource, LotteryPhase.STANDBY, ConditionType.READY, "Standby", message);
+    }
+    if (spec.signer().type() == SignerType.ENCLAVE) {
+      return notRunning(
+          resource,
+          LotteryPhase.BLOCKED,
+          ConditionType.SIGNER_READY,
+          "EnclaveNotSupported",
+          "signer.type enclave is not supported by this controller yet; use local");
+    }
+    OperatorKey key =
+        keys.read(resource.getMetadata().getNamespace(), spec.signer().keySecretRef());
+    if (key instanceof OperatorKey.Missing missing) {
+      return notRunning(
+          resource,
+          LotteryPhase.BLOCKED,
+          ConditionType.SIGNER_READY,
+          missing.reason(),
+          missing.message());
+    }
+    OperatorKey.Found found = (OperatorKey.Found) key;
+    RoundKeepers.Kept kept =
+        keepers.ensure(
+            id,
+            KeeperTarget.of(spec, found.key()),
+            found.key(),
+            () ->
+                new KeeperReporter(
+                    EventRecorder.referenceTo(resource),
+                    events,
+                    () -> keeperChanges.propagateEvent(id)));
+    LotteryRoundStatus next =
+        LotteryStatuses.running(
+            spec,
+            kept.keeper().status(),
+            found.key().address(),
+            kept.keeper().latestBlock(),
+            kept.reporter().lastResult(),
+            resource.getStatus());
+    return record(resource, next, RECHECK_RUNNING);
+  }
+
+  @Override
+  public DeleteControl cleanup(LotteryRound resource, Context<LotteryRound> context) {
+    keepers.stop(ResourceID.fromResource(resource));
+    problems.forget(ResourceID.fromResource(resource));
+    return DeleteControl.defaultDelete();
+  }
+
+  /** Stops the keeper and reports why nothing runs. */
+  private UpdateControl<LotteryRound> notRunning(
+      LotteryRound resource,
+      LotteryPhase phase,
+      ConditionType type,
+      String reason,
+      String message) {
+    keepers.stop(ResourceID.fromResource(resource));
+    LotteryRoundStatus next =
+        LotteryStatuses.notRunning(resource.getStatus(), phase, type, reason, message);
+    return record(resource, next, RETRY_BLOCKED);
+  }
+
+  /**
+   * Warns when Ready turns False for a new reason or message (a lasting problem is one Event, not
+   * one per reconcile), then records the status.
+   */
+  private UpdateControl<LotteryRound> record(
+      LotteryRound resource, LotteryRoundStatus next, Duration recheck) {
+    problems.update(resource, next.condition(ConditionType.READY));
+    return recorder.record(resource, next).rescheduleAfter(recheck);
+  }
+
+  private static String standbyMessage(LotteryRoundSpec spec, LotteryRound runner) {
+    return "LotteryRound "
+        + runner.getMetadata().getNamespace()
+        + "/"
+        + runner.getMetadata().getName()
+        + " is older and runs contract "
+        + spec.contract().address()
+        + " on chain "
+        + spec.chain().chainId()
+        + "; this one does nothing while that one exists";
+  }
+}

@@ -1,0 +1,222 @@
+package io.enclavelottery.operator.reconciler;
+
+import io.enclavelottery.crd.ConditionStatus;
+import io.enclavelottery.crd.ConditionType;
+import io.enclavelottery.crd.LotteryCondition;
+import io.enclavelottery.crd.LotteryPhase;
+import io.enclavelottery.crd.LotteryRoundSpec;
+import io.enclavelottery.crd.LotteryRoundStatus;
+import io.enclavelottery.crd.RoundResult;
+import io.enclavelottery.crd.RoundState;
+import io.enclavelottery.crd.RoundStatus;
+import io.enclavelottery.operator.decision.BondCoverage;
+import io.enclavelottery.operator.keeper.KeeperState;
+import io.enclavelottery.operator.keeper.KeeperStatus;
+import io.enclavelottery.operator.keeper.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The status a LotteryRound should have: from its keeper's state while one runs, or saying why none
+ * runs (a bad spec, no key, another LotteryRound runs the contract). What the chain showed before
+ * (the round, the last result) is kept when no keeper looks at it now.
+ */
+final class LotteryStatuses {
+
+  private LotteryStatuses() {}
+
+  /** Nothing runs: {@code reason} and {@code message} say why, on {@code type} and Ready. */
+  static LotteryRoundStatus notRunning(
+      LotteryRoundStatus previous,
+      LotteryPhase phase,
+      ConditionType type,
+      String reason,
+      String message) {
+    List<LotteryCondition> conditions = new ArrayList<>();
+    conditions.add(condition(ConditionType.READY, ConditionStatus.FALSE, reason, message));
+    if (type != ConditionType.READY) {
+      conditions.add(condition(type, ConditionStatus.FALSE, reason, message));
+    }
+    return new LotteryRoundStatus(
+        null,
+        phase,
+        conditions,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        previous == null ? null : previous.unrevealedRounds(),
+        previous == null ? null : previous.round(),
+        previous == null ? null : previous.lastResult(),
+        previous == null ? null : previous.history(),
+        null,
+        null,
+        null,
+        phase == LotteryPhase.STANDBY ? null : message);
+  }
+
+  /** What the keeper of a LotteryRound reports. */
+  static LotteryRoundStatus running(
+      LotteryRoundSpec spec,
+      KeeperStatus keeper,
+      String operatorAddress,
+      long latestBlock,
+      Optional<RoundResult> lastResult,
+      LotteryRoundStatus previous) {
+    List<LotteryCondition> conditions = new ArrayList<>();
+    conditions.add(
+        condition(
+            ConditionType.SIGNER_READY,
+            ConditionStatus.TRUE,
+            "KeyRead",
+            "the key in Secret "
+                + spec.signer().keySecretRef().name()
+                + " signs as "
+                + operatorAddress));
+    conditions.addAll(chainConditions(keeper));
+    conditions.add(settingsInSync(spec, keeper));
+    keeper.bond().map(LotteryStatuses::bondSufficient).ifPresent(conditions::add);
+    conditions.add(0, ready(keeper));
+    Optional<RoundResult> result =
+        lastResult.or(() -> Optional.ofNullable(previous).map(LotteryRoundStatus::lastResult));
+    return new LotteryRoundStatus(
+        null,
+        phase(keeper.state()),
+        conditions,
+        spec.chain().chainId(),
+        latestBlock < 0 ? null : latestBlock,
+        operatorAddress,
+        null,
+        null,
+        keeper.bond().map(b -> Ether.of(b.maxPot())).orElse(null),
+        keeper.state() == KeeperState.STARTING ? null : keeper.unrevealedRounds(),
+        round(keeper).orElse(previous == null ? null : previous.round()),
+        result.orElse(null),
+        previous == null ? null : previous.history(),
+        null,
+        null,
+        null,
+        keeper.problem().map(Problem::message).or(keeper::lastFailure).orElse(null));
+  }
+
+  private static LotteryCondition ready(KeeperStatus keeper) {
+    if (keeper.problem().isPresent()) {
+      Problem problem = keeper.problem().get();
+      return condition(
+          ConditionType.READY, ConditionStatus.FALSE, problem.kind().reason(), problem.message());
+    }
+    if (keeper.state() != KeeperState.RUNNING) {
+      return condition(ConditionType.READY, ConditionStatus.UNKNOWN, "Starting", keeper.plan());
+    }
+    if (keeper.bond().filter(b -> !b.sufficient()).isPresent()) {
+      return condition(
+          ConditionType.READY,
+          ConditionStatus.FALSE,
+          "BondTooSmall",
+          keeper.bond().get().describe());
+    }
+    return condition(ConditionType.READY, ConditionStatus.TRUE, "Running", keeper.plan());
+  }
+
+  /** ChainReachable, ContractVerified and OperatorAuthorized: those before a problem hold. */
+  private static List<LotteryCondition> chainConditions(KeeperStatus keeper) {
+    List<ConditionType> checks =
+        List.of(
+            ConditionType.CHAIN_REACHABLE,
+            ConditionType.CONTRACT_VERIFIED,
+            ConditionType.OPERATOR_AUTHORIZED);
+    List<LotteryCondition> conditions = new ArrayList<>();
+    Optional<Problem> problem = keeper.problem();
+    int failed = problem.map(p -> checks.indexOf(checkOf(p.kind()))).orElse(-1);
+    for (int i = 0; i < checks.size(); i++) {
+      if (keeper.state() == KeeperState.STARTING || (failed >= 0 && i > failed)) {
+        conditions.add(
+            condition(checks.get(i), ConditionStatus.UNKNOWN, "NotChecked", keeper.plan()));
+      } else if (i == failed) {
+        conditions.add(
+            condition(
+                checks.get(i),
+                ConditionStatus.FALSE,
+                problem.get().kind().reason(),
+                problem.get().message()));
+      } else {
+        conditions.add(condition(checks.get(i), ConditionStatus.TRUE, "Checked", ""));
+      }
+    }
+    return conditions;
+  }
+
+  private static ConditionType checkOf(Problem.Kind kind) {
+    return switch (kind) {
+      case RPC_UNREACHABLE, CHAIN_ID_MISMATCH -> ConditionType.CHAIN_REACHABLE;
+      case NO_CONTRACT -> ConditionType.CONTRACT_VERIFIED;
+      case NOT_OPERATOR, BALANCE_TOO_LOW -> ConditionType.OPERATOR_AUTHORIZED;
+      case INTERNAL_ERROR -> ConditionType.READY;
+    };
+  }
+
+  private static LotteryCondition settingsInSync(LotteryRoundSpec spec, KeeperStatus keeper) {
+    if (spec.rounds().minBet() != null
+        || spec.rounds().bettingDuration() != null
+        || spec.rounds().minParticipants() != null
+        || spec.rounds().paused()) {
+      // the keeper takes its policy from standalone settings, which keep the chain's values
+      return condition(
+          ConditionType.SETTINGS_IN_SYNC,
+          ConditionStatus.UNKNOWN,
+          "NotAppliedYet",
+          "this controller does not apply rounds.minBet, bettingDuration, minParticipants or"
+              + " paused yet; the contract keeps its own values");
+    }
+    if (!keeper.pendingSettings().isEmpty()) {
+      return condition(
+          ConditionType.SETTINGS_IN_SYNC,
+          ConditionStatus.FALSE,
+          "HeldForRound",
+          keeper.pendingSettings());
+    }
+    return condition(ConditionType.SETTINGS_IN_SYNC, ConditionStatus.TRUE, "InSync", "");
+  }
+
+  private static LotteryCondition bondSufficient(BondCoverage bond) {
+    return condition(
+        ConditionType.BOND_SUFFICIENT,
+        bond.sufficient() ? ConditionStatus.TRUE : ConditionStatus.FALSE,
+        bond.sufficient() ? "Covered" : "BondTooSmall",
+        bond.describe());
+  }
+
+  private static LotteryPhase phase(KeeperState state) {
+    return switch (state) {
+      case RUNNING -> LotteryPhase.RUNNING;
+      case BLOCKED -> LotteryPhase.BLOCKED;
+      case UNREACHABLE -> LotteryPhase.UNAVAILABLE;
+      case STARTING, STOPPED -> LotteryPhase.PENDING;
+    };
+  }
+
+  private static Optional<RoundStatus> round(KeeperStatus keeper) {
+    return keeper
+        .roundState()
+        .map(
+            state ->
+                new RoundStatus(
+                    keeper.roundId(),
+                    RoundState.valueOf(state.name()),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null));
+  }
+
+  private static LotteryCondition condition(
+      ConditionType type, ConditionStatus status, String reason, String message) {
+    return new LotteryCondition(type, status, reason, message, null, null);
+  }
+}

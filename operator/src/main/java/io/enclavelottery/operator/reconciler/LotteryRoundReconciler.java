@@ -6,26 +6,13 @@ import io.enclavelottery.crd.LotteryRound;
 import io.enclavelottery.crd.LotteryRoundSpec;
 import io.enclavelottery.crd.LotteryRoundStatus;
 import io.enclavelottery.crd.SignerType;
-import io.enclavelottery.operator.dependent.EnclaveSignerCondition;
-import io.enclavelottery.operator.dependent.FrontendConfigMapDependent;
-import io.enclavelottery.operator.dependent.FrontendDeploymentDependent;
-import io.enclavelottery.operator.dependent.FrontendEnabledCondition;
-import io.enclavelottery.operator.dependent.FrontendIngressCondition;
-import io.enclavelottery.operator.dependent.FrontendIngressDependent;
-import io.enclavelottery.operator.dependent.FrontendNetworkPolicyDependent;
-import io.enclavelottery.operator.dependent.FrontendServiceDependent;
-import io.enclavelottery.operator.dependent.SignerDeploymentDependent;
-import io.enclavelottery.operator.dependent.SignerNetworkPolicyDependent;
-import io.enclavelottery.operator.dependent.SignerServiceDependent;
+import io.enclavelottery.operator.dependent.LotteryRoundWorkflow;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.api.reconciler.Workflow;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
@@ -42,45 +29,8 @@ import java.util.Optional;
  * conditions and a Warning Event, and nothing is sent.
  */
 @ControllerConfiguration(name = LotteryRoundReconciler.NAME)
-@Workflow(
-    dependents = {
-      @Dependent(
-          name = "frontend-configmap",
-          type = FrontendConfigMapDependent.class,
-          reconcilePrecondition = FrontendEnabledCondition.class),
-      @Dependent(
-          name = "frontend-deployment",
-          type = FrontendDeploymentDependent.class,
-          reconcilePrecondition = FrontendEnabledCondition.class,
-          dependsOn = "frontend-configmap"),
-      @Dependent(
-          name = "frontend-service",
-          type = FrontendServiceDependent.class,
-          reconcilePrecondition = FrontendEnabledCondition.class),
-      @Dependent(
-          name = "frontend-ingress",
-          type = FrontendIngressDependent.class,
-          reconcilePrecondition = FrontendIngressCondition.class,
-          dependsOn = "frontend-service"),
-      @Dependent(
-          name = "frontend-networkpolicy",
-          type = FrontendNetworkPolicyDependent.class,
-          reconcilePrecondition = FrontendEnabledCondition.class),
-      @Dependent(
-          name = "signer-deployment",
-          type = SignerDeploymentDependent.class,
-          reconcilePrecondition = EnclaveSignerCondition.class),
-      @Dependent(
-          name = "signer-service",
-          type = SignerServiceDependent.class,
-          reconcilePrecondition = EnclaveSignerCondition.class),
-      @Dependent(
-          name = "signer-networkpolicy",
-          type = SignerNetworkPolicyDependent.class,
-          reconcilePrecondition = EnclaveSignerCondition.class)
-    })
-public final class LotteryRoundReconciler
-    implements Reconciler<LotteryRound>, Cleaner<LotteryRound> {
+public final class LotteryRoundReconciler extends LotteryRoundWorkflow
+    implements Cleaner<LotteryRound> {
 
   /** The controller's name. */
   public static final String NAME = "lotteryround";

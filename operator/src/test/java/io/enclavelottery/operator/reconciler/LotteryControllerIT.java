@@ -140,6 +140,15 @@ class LotteryControllerIT {
       assertThat(result.prize()).isEqualTo(Ether.of(drawn.winnerPrize()));
       assertThat(result.pot()).isEqualTo(Ether.of(KeeperChain.BET.multiply(BigInteger.valueOf(3))));
       assertThat(eventReasons()).contains("RoundStarted", "SeedCommitted", "WinnerDrawn");
+      // the reconciler's inherited workflow made the frontend's children, owned by the resource
+      var frontend =
+          client.apps().deployments().inNamespace(NAMESPACE).withName("main-frontend").get();
+      assertThat(frontend).isNotNull();
+      assertThat(frontend.getMetadata().getOwnerReferences())
+          .singleElement()
+          .satisfies(owner -> assertThat(owner.getKind()).isEqualTo("LotteryRound"));
+      assertThat(client.configMaps().inNamespace(NAMESPACE).withName("main-frontend").get())
+          .isNotNull();
 
       List<String> stored = new ArrayList<>();
       client.resources(LotteryRound.class).inAnyNamespace().list().getItems().stream()

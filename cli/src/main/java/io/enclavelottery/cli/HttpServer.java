@@ -1,6 +1,7 @@
 package io.enclavelottery.cli;
 
 import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.StatusCodes;
 import java.net.InetSocketAddress;
@@ -9,8 +10,9 @@ import java.util.Objects;
 
 /**
  * The process's one HTTP server: Undertow on one host and port, answering every {@link HttpRoute}
- * the process's modules bring (the keeper's health and metrics, later the feed), 404 for anything
- * else and 405 for a known path with another method.
+ * the process's modules bring (the keeper's health and metrics), a fallback for every other path
+ * (the feed server's routes in {@code lottery run}, else 404) and 405 for a known path with another
+ * method.
  */
 final class HttpServer implements AutoCloseable {
 
@@ -26,14 +28,28 @@ final class HttpServer implements AutoCloseable {
    * @throws IllegalStateException when the address cannot be bound (in use, not local)
    */
   static HttpServer start(String host, int port, List<HttpRoute> routes) {
-    Objects.requireNonNull(routes, "routes");
-    RoutingHandler routing = new RoutingHandler();
-    routes.forEach(route -> routing.add(route.method(), route.path(), route.handler()));
-    routing.setFallbackHandler(
+    return start(
+        host,
+        port,
+        routes,
         exchange -> {
           exchange.setStatusCode(StatusCodes.NOT_FOUND);
           exchange.getResponseSender().send("not found\n");
         });
+  }
+
+  /**
+   * Starts serving {@code routes} on {@code host:port}, and {@code fallback} for every path no
+   * route names (another module's whole route tree, such as the feed server's).
+   *
+   * @throws IllegalStateException when the address cannot be bound (in use, not local)
+   */
+  static HttpServer start(String host, int port, List<HttpRoute> routes, HttpHandler fallback) {
+    Objects.requireNonNull(routes, "routes");
+    Objects.requireNonNull(fallback, "fallback");
+    RoutingHandler routing = new RoutingHandler();
+    routes.forEach(route -> routing.add(route.method(), route.path(), route.handler()));
+    routing.setFallbackHandler(fallback);
     routing.setInvalidMethodHandler(
         exchange -> {
           exchange.setStatusCode(StatusCodes.METHOD_NOT_ALLOWED);

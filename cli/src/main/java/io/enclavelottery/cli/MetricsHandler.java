@@ -4,7 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import java.util.Objects;
+import java.util.List;
 
 /**
  * {@code GET /metrics}: every meter of the process in Prometheus' text format. A scrape walks all
@@ -14,10 +14,11 @@ final class MetricsHandler implements HttpHandler {
 
   private static final String TEXT_FORMAT = "text/plain; version=0.0.4; charset=utf-8";
 
-  private final PrometheusMeterRegistry registry;
+  private final List<PrometheusMeterRegistry> registries;
 
-  MetricsHandler(PrometheusMeterRegistry registry) {
-    this.registry = Objects.requireNonNull(registry, "registry");
+  /** Serves the meters of every registry, one after the other (their meter names differ). */
+  MetricsHandler(PrometheusMeterRegistry... registries) {
+    this.registries = List.of(registries);
   }
 
   @Override
@@ -27,6 +28,8 @@ final class MetricsHandler implements HttpHandler {
       return;
     }
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, TEXT_FORMAT);
-    exchange.getResponseSender().send(registry.scrape());
+    StringBuilder text = new StringBuilder();
+    registries.forEach(registry -> text.append(registry.scrape()));
+    exchange.getResponseSender().send(text.toString());
   }
 }

@@ -1,6 +1,7 @@
 package io.enclavelottery.cli;
 
-import java.util.List;
+import io.enclavelottery.frontend.ConfigException;
+import io.enclavelottery.frontend.FrontendConfig;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Keeps one lottery contract (commit, draw, refund) and serves /health and /metrics.",
+      "Keeps one lottery contract (commit, draw, refund) and serves, on one port, /health,",
+      "/metrics, the REST API (/api/...) and the WebSocket feed (/ws).",
       "Configured by environment variables only:",
       "  BLOCKCHAIN_RPC_URL               the node: http(s):// (polled) or ws(s):// (required)",
       "  BLOCKCHAIN_CHAIN_ID              the chain id; must match the node's (required)",
@@ -27,6 +29,7 @@ import picocli.CommandLine.Command;
       "  BLOCKCHAIN_GAS_PRICE             cap on the fee per gas, in gwei (default: none)",
       "  EVENTMGR_POLL_INTERVAL_SECONDS   block polling over http(s) (default 2)",
       "  SERVER_HOST, SERVER_PORT         the HTTP server (default 0.0.0.0:6080)",
+      "  EVENTMGR_HISTORY_CAPACITY, EVENTMGR_FEED_CAPACITY  rounds and activity items kept",
       "  APP_LOG_LEVEL, APP_LOG_FILE      log level (default INFO) and an extra log file",
       "Runs until Ctrl-C or SIGTERM."
     })
@@ -46,10 +49,16 @@ final class RunCommand implements Callable<Integer> {
     } catch (RunConfig.Invalid e) {
       throw CommandFailure.unusableInput(e.getMessage());
     }
+    FrontendConfig feedConfig;
+    try {
+      feedConfig = FrontendConfig.fromEnvironment(environment);
+    } catch (ConfigException e) {
+      throw CommandFailure.unusableInput(e.getMessage());
+    }
     RunLogging.apply(config.logLevel(), config.logFile());
     StandaloneRun run;
     try {
-      run = StandaloneRun.start(config, List.of());
+      run = StandaloneRun.start(config, feedConfig);
     } catch (IllegalStateException e) {
       throw CommandFailure.unusableInput(e.getMessage());
     }

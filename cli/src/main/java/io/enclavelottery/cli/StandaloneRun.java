@@ -1,41 +1,59 @@
 package io.enclavelottery.cli;
 
+import io.enclavelottery.frontend.FrontendApp;
+import io.enclavelottery.frontend.FrontendConfig;
+import io.enclavelottery.frontend.StartupException;
+import io.enclavelottery.frontend.http.ErrorResponses;
 import io.enclavelottery.operator.keeper.KeeperListener;
 import io.enclavelottery.operator.keeper.StandaloneKeeper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.undertow.server.HttpHandler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code lottery run}'s process, wired by hand: the standalone keeper of one contract, a Prometheus
- * registry, and the one HTTP server with {@code GET /health} and {@code GET /metrics} plus any
- * routes other modules bring (the feed joins here).
+ * {@code lottery run}'s process, wired by hand: the standalone keeper of one contract and the feed
+ * server's app (view, REST API, WebSocket feed) over the same contract, behind one HTTP server:
+ * {@code GET /health} is the keeper's, {@code GET /metrics} has both modules' meters, and every
+ * other path is the feed server's. When the feed cannot start (the node is not what was
+ * configured), the keeper still runs and the feed's paths answer 503 with the reason.
  */
 final class StandaloneRun implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(StandaloneRun.class);
 
   private final StandaloneKeeper keeper;
+  private final Optional<FrontendApp> feed;
   private final HttpServer server;
 
-  private StandaloneRun(StandaloneKeeper keeper, HttpServer server) {
+  private StandaloneRun(StandaloneKeeper keeper, Optional<FrontendApp> feed, HttpServer server) {
     this.keeper = keeper;
+    this.feed = feed;
     this.server = server;
   }
 
   /**
-   * Starts keeping the contract and serving HTTP.
+   * Starts keeping the contract, following it for the feed, and serving HTTP.
    *
-   * @param extraRoutes routes of other modules, served by the same server
    * @throws IllegalStateException when the HTTP address cannot be bound (nothing keeps running)
    */
-  static StandaloneRun start(RunConfig config, List<HttpRoute> extraRoutes) {
+  static StandaloneRun start(RunConfig config, FrontendConfig feedConfig) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     StandaloneKeeper keeper =
         StandaloneKeeper.start(config.keeperSettings(), registry, KeeperListener.none());
+    Optional<FrontendApp> feed = Optional.empty();
+    HttpHandler feedRoutes;
+    try {
+      feed = Optional.of(FrontendApp.start(feedConfig, Optional.empty()));
+      feedRoutes = feed.get().routes().handler();
+    } catch (StartupException e) {
+      LOG.error("the feed is not running: {}", e.getMessage());
+      feedRoutes = ErrorResponses.fixed(503, "the feed is not running: " + e.getMessage());
+    }
     List<HttpRoute> routes = new ArrayList<>();
     routes.add(
         HttpRoute.get(
@@ -47,21 +65,25 @@ final class StandaloneRun implements AutoCloseable {
                         keeper.followerStatus(),
                         keeper.chainId(),
                         keeper.latestBlock()))));
-    routes.add(HttpRoute.get("/metrics", new MetricsHandler(registry)));
-    routes.addAll(extraRoutes);
+    routes.add(
+        HttpRoute.get(
+            "/metrics",
+            feed.map(app -> new MetricsHandler(registry, app.registry()))
+                .orElseGet(() -> new MetricsHandler(registry))));
     HttpServer server;
     try {
-      server = HttpServer.start(config.serverHost(), config.serverPort(), routes);
+      server = HttpServer.start(config.serverHost(), config.serverPort(), routes, feedRoutes);
     } catch (RuntimeException e) {
+      feed.ifPresent(FrontendApp::close);
       keeper.close();
       throw e;
     }
     LOG.info(
-        "serving http://{}:{} (/health, /metrics); keeping {}",
+        "serving http://{}:{} (/health, /metrics, the API and the feed on /ws); keeping {}",
         config.serverHost(),
         server.port(),
         config);
-    return new StandaloneRun(keeper, server);
+    return new StandaloneRun(keeper, feed, server);
   }
 
   int port() {
@@ -71,6 +93,7 @@ final class StandaloneRun implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    feed.ifPresent(FrontendApp::close);
     keeper.close();
     LOG.info("stopped");
   }

@@ -11,12 +11,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,7 +103,40 @@ class RunCommandIT {
           .contains("lottery_operator_balance_ether{")
           .contains("lottery_operator_bond_ether{")
           .contains("lottery_keeper_pending_transaction_age_seconds{")
-          .contains("lottery_follower_lag_blocks");
+          .contains("lottery_follower_lag_blocks")
+          // the feed's meters, from the same scrape
+          .contains("frontend_view_block");
+
+      // the feed server's API and WebSocket feed on the same port
+      await()
+          .atMost(PATIENCE)
+          .until(
+              () -> get(port, "/api/history?limit=1").body().contains("\"state\":\"COMPLETED\""));
+      responses.add(get(port, "/api/history?limit=1").body());
+      HttpResponse<String> verification = get(port, "/api/rounds/1/verification");
+      responses.add(verification.body());
+      assertThat(verification.body()).contains("\"matches\":true");
+      List<String> feed = new CopyOnWriteArrayList<>();
+      WebSocket socket =
+          HttpClient.newHttpClient()
+              .newWebSocketBuilder()
+              .buildAsync(
+                  URI.create("ws://127.0.0.1:" + port + "/ws"),
+                  new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(
+                        WebSocket ws, CharSequence data, boolean last) {
+                      feed.add(data.toString());
+                      ws.request(1);
+                      return null;
+                    }
+                  })
+              .get(10, TimeUnit.SECONDS);
+      await()
+          .atMost(PATIENCE)
+          .until(() -> feed.stream().anyMatch(m -> m.contains("history_update")));
+      socket.abort();
+      responses.addAll(feed);
 
       run.process().toHandle().destroy(); // SIGTERM
       run.awaitExit(30);

@@ -171,7 +171,8 @@ interface ILottery {
     function startRound() external;
     function commitSeed(bytes32 commitment, uint256 endTime) external;
     function extendBettingTime(uint256 newEndTime) external;
-    /// Refund the running round; only while betting is still open.
+    /// Refund the running round; only while betting is still open and before a seed is committed
+    /// (a committed round ends by its reveal or, withheld, with the reveal penalty).
     function refundRound() external;
     function setPaused(bool newPaused) external;
     function withdrawBond(uint256 amount) external;
@@ -185,8 +186,9 @@ interface ILottery {
 
     /// Propose a new operator; it can be activated after OPERATOR_CHANGE_DELAY, while WAITING.
     function proposeOperator(address newOperator) external;
-    /// Activate the proposed operator once due and while WAITING (anyone may call it). The old
-    /// operator's bond is credited to them for withdrawal.
+    /// Activate the proposed operator once due and while WAITING (anyone may call it). A due change
+    /// also takes effect by itself whenever a round ends. The old operator's bond is credited to
+    /// them for withdrawal.
     function activateOperator() external;
 
     // =============== VIEWS ===============

@@ -379,6 +379,9 @@ contract Lottery is ILottery {
         uint256 roundId = currentRoundId;
         Round storage round = _bettingRound(roundId);
         if (block.timestamp > round.endTime) revert BettingClosed(round.endTime, block.timestamp);
+        // a committed round ends by its reveal or, withheld, with the penalty: an operator who knows
+        // the seed must not cancel a round whose winner it dislikes for free
+        if (round.seedCommitment != 0) revert SeedAlreadyCommitted(roundId);
         _refund(roundId, round, REASON_OPERATOR);
     }
 
@@ -457,14 +460,18 @@ contract Lottery is ILottery {
 
     /// @inheritdoc ILottery
     function activateOperator() external nonReentrant {
-        address newOperator = pendingOperator;
-        if (newOperator == address(0)) revert NoPendingOperator();
+        if (pendingOperator == address(0)) revert NoPendingOperator();
         uint256 effectiveAt = pendingOperatorEffectiveAt;
         if (block.timestamp < effectiveAt) revert OperatorChangeNotDue(effectiveAt, block.timestamp);
         RoundState state = _rounds[currentRoundId].state;
         if (state != RoundState.WAITING) revert WrongState(RoundState.WAITING, state);
+        _switchOperator();
+    }
 
+    /// Hands over to the pending operator; the old operator's whole bond is credited to them.
+    function _switchOperator() private {
         address oldOperator = operator;
+        address newOperator = pendingOperator;
         uint256 bond = operatorBond;
         if (bond != 0) {
             operatorBond = 0;
@@ -611,11 +618,17 @@ contract Lottery is ILottery {
 
     /// The next round exists from now on, WAITING for a bet or startRound. Its storage is fresh
     /// (all zero, which is WAITING), so nothing needs clearing.
+    /// A due operator change takes effect here, between rounds, whoever ends the round: an operator
+    /// being replaced cannot keep its place by never letting the game rest in WAITING (ending a
+    /// round and opening the next in one transaction).
     function _openNextRound(uint256 roundId, RoundState finalState) private {
         uint256 nextId = roundId + 1;
         currentRoundId = nextId;
         emit RoundCreated(nextId, 0, 0, 0, 0, block.timestamp);
         emit RoundStateChanged(nextId, finalState, RoundState.WAITING, block.timestamp);
+        if (pendingOperator != address(0) && block.timestamp >= pendingOperatorEffectiveAt) {
+            _switchOperator();
+        }
     }
 
     /// Moves the reveal penalty from the bond to the round, for its players to claim.

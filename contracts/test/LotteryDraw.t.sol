@@ -433,7 +433,6 @@ contract LotteryRefundTest is LotteryTestBase {
 
     function test_refundRound_byTheOperatorWhileBettingIsOpen() public {
         _openRoundWithTwoPlayers();
-        _commit(SEED);
         uint256 endTime = _round().endTime;
         vm.warp(endTime);
         vm.expectEmit();
@@ -444,6 +443,21 @@ contract LotteryRefundTest is LotteryTestBase {
         assertEq(lottery.operatorBond(), BOND, "no penalty while betting is open");
         assertEq(lottery.unrevealedRounds(), 0, "not a withheld reveal");
         assertEq(lottery.refundOwed(1, BOB), 3 ether, "bob owed");
+    }
+
+    /// An operator who knows its seed must not cancel, for free, a round whose winner it dislikes:
+    /// once committed, a round ends by its reveal or, withheld, with the penalty.
+    function test_refundRound_revertsOnceTheSeedIsCommitted() public {
+        _openRoundWithTwoPlayers();
+        _commit(SEED);
+        vm.warp(_round().endTime);
+        vm.expectRevert(abi.encodeWithSelector(ILottery.SeedAlreadyCommitted.selector, 1));
+        vm.prank(OPERATOR);
+        lottery.refundRound();
+        vm.warp(_round().maxDrawTime + 1);
+        lottery.refundExpiredRound();
+        assertEq(lottery.unrevealedRounds(), 1, "withholding is counted");
+        assertLt(lottery.operatorBond(), BOND, "and costs the bond");
     }
 
     function test_refundRound_revertsOnceBettingHasClosed() public {

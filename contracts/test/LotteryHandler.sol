@@ -205,7 +205,8 @@ contract LotteryHandler is Assertions {
 
     function operatorRefund() external recordsEndedRounds {
         ILottery.LotteryRound memory round = lottery.getRound();
-        bool allowed = round.state == ILottery.RoundState.BETTING && block.timestamp <= round.endTime;
+        bool allowed = round.state == ILottery.RoundState.BETTING && block.timestamp <= round.endTime
+            && round.seedCommitment == bytes32(0);
         vm.prank(lottery.operator());
         try lottery.refundRound() {
             if (!allowed) _ruleBroken("an operator refund against the rules was accepted");

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {ILottery} from "../src/ILottery.sol";
+import {Lottery} from "../src/Lottery.sol";
 import {vm} from "./Vm.sol";
 import {LotteryTestBase} from "./LotteryTestBase.sol";
 
@@ -476,11 +477,51 @@ contract LotteryOperatorChangeTest is LotteryTestBase {
         vm.warp(due);
         vm.expectRevert(_wrongState(ILottery.RoundState.WAITING, ILottery.RoundState.BETTING));
         lottery.activateOperator();
+        assertEq(lottery.operator(), OPERATOR, "not while the round runs");
 
         _warpToDrawWindow();
         lottery.drawWinner(SEED);
+        assertEq(lottery.operator(), NEW_OPERATOR, "took effect as the round ended");
+        assertEq(lottery.pendingWithdrawals(OPERATOR), BOND, "the old operator's bond is theirs");
+        vm.expectRevert(ILottery.NoPendingOperator.selector);
         lottery.activateOperator();
-        assertEq(lottery.operator(), NEW_OPERATOR, "activated once WAITING");
+    }
+
+    /// The operator being replaced cannot keep its place by ending each round and opening the next
+    /// in one transaction, so that the game never rests in WAITING.
+    function test_operatorChange_cannotBeBlockedByNeverWaiting() public {
+        EntrenchedOperator entrenched = new EntrenchedOperator();
+        vm.prank(PUBLISHER);
+        lottery = new Lottery(address(entrenched), COMMISSION_BPS, PENALTY_BPS, CHANGE_DELAY);
+        entrenched.setLottery(lottery);
+        vm.deal(address(this), BOND);
+        entrenched.deposit{value: BOND}();
+        _propose();
+        vm.warp(block.timestamp + CHANGE_DELAY);
+
+        vm.prank(address(entrenched));
+        lottery.startRound();
+        _bet(ALICE, 1 ether);
+        _bet(BOB, 1 ether);
+        ILottery.LotteryRound memory round = _round();
+        entrenched.commit(lottery.computeCommitment(round.roundId, SEED), round.endTime);
+        vm.warp(round.minDrawTime);
+        vm.expectRevert(ILottery.NotOperator.selector);
+        entrenched.drawAndRestart(SEED);
+
+        lottery.drawWinner(SEED); // anyone may reveal; the round's end hands over
+        assertEq(lottery.operator(), NEW_OPERATOR, "replaced as the round ended");
+    }
+
+    /// Nor can a bettor hold the game out of WAITING by refunding an expired round and opening the
+    /// next with a bet in one transaction.
+    function test_operatorChange_takesEffectWhenAnExpiredRoundIsRefunded() public {
+        _propose();
+        vm.warp(block.timestamp + CHANGE_DELAY);
+        _bet(ALICE, 1 ether); // a round nobody commits to
+        vm.warp(_round().endTime + 1);
+        lottery.refundExpiredRound();
+        assertEq(lottery.operator(), NEW_OPERATOR, "replaced as the round ended");
     }
 
     function test_proposeOperator_again_restartsTheDelay() public {
@@ -496,5 +537,27 @@ contract LotteryOperatorChangeTest is LotteryTestBase {
     function _propose() internal {
         vm.prank(PUBLISHER);
         lottery.proposeOperator(NEW_OPERATOR);
+    }
+}
+
+/// An operator that is a contract: reveals and opens the next round in one transaction.
+contract EntrenchedOperator {
+    Lottery public lottery;
+
+    function setLottery(Lottery target) external {
+        lottery = target;
+    }
+
+    function commit(bytes32 commitment, uint256 endTime) external {
+        lottery.commitSeed(commitment, endTime);
+    }
+
+    function deposit() external payable {
+        lottery.depositBond{value: msg.value}();
+    }
+
+    function drawAndRestart(bytes32 seed) external {
+        lottery.drawWinner(seed);
+        lottery.startRound();
     }
 }

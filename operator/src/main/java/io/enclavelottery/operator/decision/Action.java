@@ -83,19 +83,6 @@ public sealed interface Action {
   }
 
   /**
-   * {@code refundRound()}: the operator refunds the round while betting is still open. Chosen only
-   * when the round's seed is committed and lost, which would otherwise cost the bond.
-   *
-   * @param roundId the round to refund
-   */
-  record RefundRound(long roundId) implements Action {
-    @Override
-    public String function() {
-      return "refundRound";
-    }
-  }
-
-  /**
    * {@code refundExpiredRound()}: refund a round that can no longer be drawn (no commitment by
    * {@code endTime}, or no reveal by {@code maxDrawTime}).
    *

@@ -69,14 +69,9 @@ final class CommittedRoundStep {
             .formatted(round.roundId(), round.minDrawTime(), fewPlayers));
   }
 
+  // The contract refuses an operator refund once a seed is committed: a lost seed is a withheld
+  // reveal, refunded after maxDrawTime with the penalty from the bond.
   private static Choice lost(Round round, Timeline timeline) {
-    if (!timeline.landsAt().isAfter(round.endTime())) {
-      return timeline.act(
-          new Action.RefundRound(round.roundId()),
-          "the signer lost the committed seed of round %d: refunding while betting is open, before"
-                  .formatted(round.roundId())
-              + " a withheld reveal costs the bond");
-    }
     return timeline.idle(
         ("the signer lost the committed seed of round %d: nothing can be done until maxDrawTime"
                 + " %s, then the round is refunded and the bond pays the reveal penalty")

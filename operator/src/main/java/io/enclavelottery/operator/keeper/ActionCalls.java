@@ -72,10 +72,6 @@ final class ActionCalls {
             return isBetting(round, draw.roundId()) && round.seedCommitted();
           });
     }
-    if (action instanceof Action.RefundRound refund) {
-      return new Prepared(
-          contract.refundRound(), () -> isBetting(contract.round(), refund.roundId()));
-    }
     if (action instanceof Action.RefundExpiredRound refund) {
       return new Prepared(
           contract.refundExpiredRound(), () -> isBetting(contract.round(), refund.roundId()));

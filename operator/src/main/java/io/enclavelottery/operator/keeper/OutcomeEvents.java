@@ -45,10 +45,6 @@ final class OutcomeEvents {
     if (action instanceof Action.Draw draw) {
       return drawn(draw.roundId(), mined.receipt().getBlockNumber().longValueExact());
     }
-    if (action instanceof Action.RefundRound refund) {
-      return new KeeperEvent.RoundRefunded(
-          refund.roundId(), "the operator refunded it while betting was open: its seed was lost");
-    }
     if (action instanceof Action.RefundExpiredRound refund) {
       String why =
           contract.roundById(refund.roundId()).seedCommitted()

@@ -46,14 +46,6 @@ final class ContractRules {
     if (action instanceof Action.Draw draw) {
       return draw.roundId() != round.roundId() ? Optional.of("another round") : draw(round, at);
     }
-    if (action instanceof Action.RefundRound refund) {
-      if (refund.roundId() != round.roundId()) {
-        return Optional.of("another round");
-      }
-      return at > round.endTime().getEpochSecond()
-          ? Optional.of("BettingClosed")
-          : Optional.empty();
-    }
     Action.RefundExpiredRound refund = (Action.RefundExpiredRound) action;
     if (refund.roundId() != round.roundId()) {
       return Optional.of("another round");

@@ -105,7 +105,6 @@ class DecisionPropertiesTest {
                       Action.CommitSeed.class,
                       Action.ExtendBetting.class,
                       Action.Draw.class,
-                      Action.RefundRound.class,
                       Action.RefundExpiredRound.class);
               if (start.isBefore(Scenario.MAX_DRAW)) {
                 assertThat(scenario.now).isBeforeOrEqualTo(Scenario.MAX_DRAW);
@@ -182,10 +181,6 @@ class DecisionPropertiesTest {
             || observation.round().seedCommitted()
             || players >= needed)) {
       return Optional.of("extended a round that is committed, full, or not to be extended");
-    }
-    if (action instanceof Action.RefundRound
-        && (!observation.round().seedCommitted() || observation.seed() != SeedAvailability.LOST)) {
-      return Optional.of("operator refund of a round whose seed is not lost");
     }
     return Optional.empty();
   }

@@ -139,8 +139,8 @@ class DecisionTableTest {
           BETTING   | committed 2  | END+10  | unavailable                      | None                         | MIN-1    | does not answer
           BETTING   | committed 2  | MIN+30  | unavailable                      | None                         | MAX      | bond pays the reveal penalty
           BETTING   | committed 2  | MAX     | unavailable                      | RefundExpiredRound           | NOW+1    | ''
-          BETTING   | committed 2  | END-60  | lost                             | RefundRound                  | NOW+1    | before a withheld reveal costs the bond
-          BETTING   | committed 2  | END-1   | lost                             | RefundRound                  | NOW+1    | ''
+          BETTING   | committed 2  | END-60  | lost                             | None                         | NOW+60   | nothing can be done until maxDrawTime
+          BETTING   | committed 2  | END-1   | lost                             | None                         | NOW+60   | ''
           BETTING   | committed 2  | END     | lost                             | None                         | NOW+60   | nothing can be done until maxDrawTime
           BETTING   | committed 2  | MIN+30  | lost                             | None                         | MAX      | nothing can be done until maxDrawTime
           BETTING   | committed 2  | MAX+10  | lost                             | RefundExpiredRound           | NOW+1    | ''
@@ -211,7 +211,6 @@ class DecisionTableTest {
       case "CommitSeed" -> new Action.CommitSeed(ROUND_ID, time(parts[1], now));
       case "ExtendBetting" -> new Action.ExtendBetting(ROUND_ID, time(parts[1], now));
       case "Draw" -> new Action.Draw(ROUND_ID);
-      case "RefundRound" -> new Action.RefundRound(ROUND_ID);
       case "RefundExpiredRound" -> new Action.RefundExpiredRound(ROUND_ID);
       case "SetPaused" -> new Action.SetPaused(Boolean.parseBoolean(parts[1]));
       case "UpdateSetting" -> new Action.UpdateSetting(desired(parts[1]));

@@ -5,6 +5,7 @@ import io.enclavelottery.chain.signer.KeyLoadException;
 import io.enclavelottery.chain.signer.KeySource;
 import io.enclavelottery.chain.signer.SigningKey;
 import io.enclavelottery.chain.tx.FeePolicy;
+import io.enclavelottery.operator.decision.DesiredSettings;
 import io.enclavelottery.operator.keeper.StandaloneSettings;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -123,7 +124,10 @@ record RunConfig(
     return new RunConfig(rpcUrl, chainId, contract, key, fees, poll, host, port, level, logFile);
   }
 
-  /** The keeper's settings: no automatic start and no extension, as the seed system ran. */
+  /**
+   * The keeper's settings: no automatic start, no extension, no pause and the contract's own
+   * settings kept, as the seed system ran.
+   */
   StandaloneSettings keeperSettings() {
     return new StandaloneSettings(
         rpcUrl.uri().toString(),
@@ -133,7 +137,9 @@ record RunConfig(
         feePolicy,
         pollInterval,
         false,
-        false);
+        false,
+        false,
+        DesiredSettings.keepOnChain());
   }
 
   @Override

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param pollInterval how often heads are polled over HTTP
  * @param autoStart open a round as soon as the contract is WAITING (otherwise the first bet does)
  * @param extendWhenShort extend betting when a round has too few players near its end
+ * @param paused keep the contract paused: the running round finishes, no new one opens
+ * @param desired settings to bring the contract to while it is WAITING
  */
 public record StandaloneSettings(
     String rpcUrl,
@@ -29,9 +31,12 @@ public record StandaloneSettings(
     FeePolicy feePolicy,
     Duration pollInterval,
     boolean autoStart,
-    boolean extendWhenShort) {
+    boolean extendWhenShort,
+    boolean paused,
+    DesiredSettings desired) {
 
   public StandaloneSettings {
+    Objects.requireNonNull(desired, "desired");
     Objects.requireNonNull(rpcUrl, "rpcUrl");
     Objects.requireNonNull(contract, "contract");
     Objects.requireNonNull(operatorKey, "operatorKey");
@@ -42,23 +47,7 @@ public record StandaloneSettings(
   /** The policy with the decision's timing for a chain with blocks {@code blockTime} apart. */
   public RoundPolicy policy(Duration blockTime) {
     return new RoundPolicy(
-        autoStart,
-        false,
-        extendWhenShort,
-        DesiredSettings.keepOnChain(),
-        DecisionTiming.forBlockTime(blockTime));
-  }
-
-  public StandaloneSettings withPolicy(boolean newAutoStart, boolean newExtendWhenShort) {
-    return new StandaloneSettings(
-        rpcUrl,
-        chainId,
-        contract,
-        operatorKey,
-        feePolicy,
-        pollInterval,
-        newAutoStart,
-        newExtendWhenShort);
+        autoStart, paused, extendWhenShort, desired, DecisionTiming.forBlockTime(blockTime));
   }
 
   @Override

@@ -3,10 +3,13 @@ package io.enclavelottery.operator.reconciler;
 import io.enclavelottery.chain.signer.SigningKey;
 import io.enclavelottery.chain.tx.FeePolicy;
 import io.enclavelottery.crd.LotteryRoundSpec;
+import io.enclavelottery.crd.RoundsSpec;
+import io.enclavelottery.operator.decision.DesiredSettings;
 import io.enclavelottery.operator.keeper.StandaloneSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What a LotteryRound's keeper is built from; a keeper is replaced when this changes. It names the
@@ -18,6 +21,8 @@ import java.util.Locale;
  * @param operator the address the key signs for
  * @param autoStart open rounds without waiting for a bet
  * @param extendWhenShort extend betting when players are too few
+ * @param paused keep the contract paused
+ * @param desired the round settings the spec asks for (absent ones keep the chain's values)
  * @param gasMultiplier the gas estimate's multiplier
  * @param maxFeePerGasGwei the fee cap, or null for none
  */
@@ -28,6 +33,8 @@ record KeeperTarget(
     String operator,
     boolean autoStart,
     boolean extendWhenShort,
+    boolean paused,
+    DesiredSettings desired,
     double gasMultiplier,
     Double maxFeePerGasGwei) {
 
@@ -42,8 +49,19 @@ record KeeperTarget(
         key.address(),
         spec.rounds().autoStart(),
         spec.rounds().extendWhenShort(),
+        spec.rounds().paused(),
+        desired(spec.rounds()),
         spec.gas().multiplier(),
         spec.gas().maxFeePerGasGwei());
+  }
+
+  /** The spec's round settings; the validator has checked them against the contract's ranges. */
+  private static DesiredSettings desired(RoundsSpec rounds) {
+    return new DesiredSettings(
+        Optional.ofNullable(rounds.minBet())
+            .map(ether -> new BigDecimal(ether).movePointRight(18).toBigIntegerExact()),
+        Optional.ofNullable(rounds.bettingDuration()).map(Duration::ofSeconds),
+        Optional.ofNullable(rounds.minParticipants()).map(Integer::longValue));
   }
 
   /** The standalone keeper's settings for this target, signing with {@code key}. */
@@ -53,6 +71,15 @@ record KeeperTarget(
       fees = fees.withFeeCapGwei(BigDecimal.valueOf(maxFeePerGasGwei));
     }
     return new StandaloneSettings(
-        rpcUrl, chainId, contract, key, fees, POLL_INTERVAL, autoStart, extendWhenShort);
+        rpcUrl,
+        chainId,
+        contract,
+        key,
+        fees,
+        POLL_INTERVAL,
+        autoStart,
+        extendWhenShort,
+        paused,
+        desired);
   }
 }

@@ -159,18 +159,6 @@ final class LotteryStatuses {
   }
 
   private static LotteryCondition settingsInSync(LotteryRoundSpec spec, KeeperStatus keeper) {
-    if (spec.rounds().minBet() != null
-        || spec.rounds().bettingDuration() != null
-        || spec.rounds().minParticipants() != null
-        || spec.rounds().paused()) {
-      // the keeper takes its policy from standalone settings, which keep the chain's values
-      return condition(
-          ConditionType.SETTINGS_IN_SYNC,
-          ConditionStatus.UNKNOWN,
-          "NotAppliedYet",
-          "this controller does not apply rounds.minBet, bettingDuration, minParticipants or"
-              + " paused yet; the contract keeps its own values");
-    }
     if (!keeper.pendingSettings().isEmpty()) {
       return condition(
           ConditionType.SETTINGS_IN_SYNC,

@@ -15,6 +15,7 @@ import io.enclavelottery.chain.tx.FeePolicy;
 import io.enclavelottery.chain.tx.ReceiptPolicy;
 import io.enclavelottery.chain.tx.SendResult;
 import io.enclavelottery.chain.tx.Web3jTransactionRpc;
+import io.enclavelottery.operator.decision.DesiredSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -134,7 +135,9 @@ public final class KeeperChain implements AutoCloseable {
         FeePolicy.defaults(),
         Duration.ofMillis(500),
         false,
-        false);
+        false,
+        false,
+        DesiredSettings.keepOnChain());
   }
 
   /** Player {@code index} bets {@link #BET} and waits until it is mined. */

@@ -8,6 +8,7 @@ import io.enclavelottery.chain.contract.RoundState;
 import io.enclavelottery.chain.signer.CapturedLogs;
 import io.enclavelottery.chain.verify.DrawVerification;
 import io.enclavelottery.chain.verify.DrawVerifier;
+import io.enclavelottery.operator.decision.DesiredSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,7 +83,9 @@ class StandaloneKeeperIT {
             overHttp.feePolicy(),
             overHttp.pollInterval(),
             false,
-            false);
+            false,
+            false,
+            DesiredSettings.keepOnChain());
     keeper(overHttp, new SimpleMeterRegistry(), listener);
 
     chain.bet(0);

@@ -3,6 +3,7 @@ package io.enclavelottery.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.enclavelottery.chain.contract.LotterySettings;
 import io.enclavelottery.chain.contract.Round;
 import io.enclavelottery.chain.signer.CapturedLogs;
 import io.enclavelottery.crd.ChainSpec;
@@ -16,6 +17,7 @@ import io.enclavelottery.crd.LotteryRoundSpec;
 import io.enclavelottery.crd.LotteryRoundStatus;
 import io.enclavelottery.crd.RoundOutcome;
 import io.enclavelottery.crd.RoundResult;
+import io.enclavelottery.crd.RoundsSpec;
 import io.enclavelottery.crd.SecretKeyRef;
 import io.enclavelottery.crd.SignerSpec;
 import io.enclavelottery.crd.SignerType;
@@ -99,22 +101,7 @@ class LotteryControllerIT {
   void drivesARoundFromBetsToTheWinnerInTheStatus() {
     try (CapturedLogs logs = new CapturedLogs()) {
       String key = chain.operator().key().credentials().getEcKeyPair().getPrivateKey().toString(16);
-      client
-          .secrets()
-          .inNamespace(NAMESPACE)
-          .resource(
-              new SecretBuilder()
-                  .withNewMetadata()
-                  .withName(SECRET)
-                  .withNamespace(NAMESPACE)
-                  .endMetadata()
-                  .withData(
-                      Map.of(
-                          SecretKeyRef.DEFAULT_KEY,
-                          Base64.getEncoder()
-                              .encodeToString(("0x" + key).getBytes(StandardCharsets.UTF_8))))
-                  .build())
-          .create();
+      createSecret(key);
       create("main", SECRET);
 
       await()
@@ -246,11 +233,59 @@ class LotteryControllerIT {
     assertThat(chain.pendingNonce(chain.operator().address())).isEqualTo(nonce);
   }
 
+  @Test
+  void appliesTheSpecsRoundSettingsWhileTheContractWaits() {
+    createSecret(chain.operator().key().credentials().getEcKeyPair().getPrivateKey().toString(16));
+    create("main", chain.lottery(), SECRET, new RoundsSpec(60, "0.002", 3, false, null, null));
+
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> {
+              LotterySettings settings = chain.contract().settings();
+              return settings.minParticipants() == 3
+                  && settings.bettingDuration().equals(Duration.ofSeconds(60))
+                  && settings.minBetAmount().equals(new BigInteger("2000000000000000"));
+            });
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                status("main")
+                    .flatMap(s -> s.condition(ConditionType.SETTINGS_IN_SYNC))
+                    .map(c -> c.status() == ConditionStatus.TRUE)
+                    .orElse(false));
+    assertThat(eventReasons()).contains("SettingsUpdated");
+  }
+
+  private void createSecret(String key) {
+    client
+        .secrets()
+        .inNamespace(NAMESPACE)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName(SECRET)
+                .withNamespace(NAMESPACE)
+                .endMetadata()
+                .withData(
+                    Map.of(
+                        SecretKeyRef.DEFAULT_KEY,
+                        Base64.getEncoder()
+                            .encodeToString(("0x" + key).getBytes(StandardCharsets.UTF_8))))
+                .build())
+        .create();
+  }
+
   private void create(String name, String secret) {
     create(name, chain.lottery(), secret);
   }
 
   private void create(String name, String contract, String secret) {
+    create(name, contract, secret, null);
+  }
+
+  private void create(String name, String contract, String secret, RoundsSpec rounds) {
     LotteryRound resource = new LotteryRound();
     resource.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
     resource.setSpec(
@@ -258,7 +293,7 @@ class LotteryControllerIT {
             new ChainSpec(chain.anvil().wsUrl(), 31337L, null),
             new ContractSpec(contract),
             new SignerSpec(SignerType.LOCAL, new SecretKeyRef(secret, null), null),
-            null,
+            rounds,
             null,
             null));
     client.resources(LotteryRound.class).inNamespace(NAMESPACE).resource(resource).create();

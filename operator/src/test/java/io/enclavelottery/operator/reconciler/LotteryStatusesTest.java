@@ -125,13 +125,13 @@ class LotteryStatusesTest {
   }
 
   @Test
-  void settingsFromTheSpecThatAreNotAppliedYetSaySo() {
+  void settingsFromTheSpecThatNothingHoldsBackAreInSync() {
     LotteryRoundSpec withMinBet = spec(new RoundsSpec(null, "0.01", null, null, null, null));
     LotteryRoundStatus status = status(withMinBet, keeper(KeeperState.RUNNING, null, COVERED, ""));
 
     LotteryCondition settings = condition(status, ConditionType.SETTINGS_IN_SYNC);
-    assertThat(settings.status()).isEqualTo(ConditionStatus.UNKNOWN);
-    assertThat(settings.reason()).isEqualTo("NotAppliedYet");
+    assertThat(settings.status()).isEqualTo(ConditionStatus.TRUE);
+    assertThat(settings.reason()).isEqualTo("InSync");
   }
 
   @Test

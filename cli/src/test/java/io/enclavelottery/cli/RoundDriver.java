@@ -6,17 +6,15 @@ import io.enclavelottery.chain.contract.Hex32;
 import io.enclavelottery.chain.contract.LotteryCalls;
 import io.enclavelottery.chain.contract.Round;
 import io.enclavelottery.chain.contract.Web3jLotteryContract;
+import io.enclavelottery.chain.devnet.LocalAnvil;
 import io.enclavelottery.chain.signer.SigningKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Arrays;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.Request;
-import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.exceptions.TransactionException;
@@ -34,16 +32,16 @@ final class RoundDriver implements AutoCloseable {
 
   private static final BigInteger GAS_LIMIT = BigInteger.valueOf(1_000_000);
 
-  private final HttpService service;
+  private final LocalAnvil anvil;
   private final Web3j web3j;
   private final Web3jLotteryContract lottery;
   private final LotteryCalls calls;
   private final long chainId;
 
-  RoundDriver(String rpcUrl, String contract) {
-    this.service = new HttpService(rpcUrl);
-    this.web3j = Web3j.build(service);
-    this.lottery = new Web3jLotteryContract(web3j, rpcUrl, contract);
+  RoundDriver(LocalAnvil anvil, String contract) {
+    this.anvil = anvil;
+    this.web3j = Web3j.build(new HttpService(anvil.httpUrl()));
+    this.lottery = new Web3jLotteryContract(web3j, anvil.httpUrl(), contract);
     this.calls = new LotteryCalls(contract);
     this.chainId = lottery.chainId();
   }
@@ -116,18 +114,10 @@ final class RoundDriver implements AutoCloseable {
               .getTimestamp()
               .longValueExact();
       long seconds = Math.max(1, time.getEpochSecond() - now);
-      anvil("evm_increaseTime", seconds);
-      anvil("evm_mine");
+      anvil.rpc("evm_increaseTime", seconds);
+      anvil.rpc("evm_mine");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private void anvil(String method, Object... params) throws IOException {
-    Response<?> response =
-        new Request<>(method, Arrays.asList(params), service, AnyResponse.class).send();
-    if (response.hasError()) {
-      throw new IllegalStateException(method + ": " + response.getError().getMessage());
     }
   }
 
@@ -140,7 +130,4 @@ final class RoundDriver implements AutoCloseable {
   static BigInteger ether(String amount) {
     return Convert.toWei(amount, Convert.Unit.ETHER).toBigIntegerExact();
   }
-
-  /** A JSON-RPC answer whose result is not needed. */
-  static final class AnyResponse extends Response<Object> {}
 }

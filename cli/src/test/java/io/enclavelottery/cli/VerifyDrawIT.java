@@ -46,7 +46,7 @@ class VerifyDrawIT {
     } finally {
       web3j.shutdown();
     }
-    try (RoundDriver driver = new RoundDriver(anvil.httpUrl(), lottery)) {
+    try (RoundDriver driver = new RoundDriver(anvil, lottery)) {
       drawn =
           driver.drawnRound(
               operator, anvil.account(2).key(), anvil.account(3).key(), anvil.account(4).key());

@@ -13,11 +13,8 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.List;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.Request;
-import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.exceptions.TransactionException;
@@ -182,23 +179,11 @@ final class LotteryPlay implements AutoCloseable {
   }
 
   private String rpcResult(String method, Object... params) {
-    try {
-      TextResponse response =
-          new Request<>(method, List.of(params), service, TextResponse.class).send();
-      if (response.hasError()) {
-        throw new IllegalStateException(method + " failed: " + response.getError().getMessage());
-      }
-      return String.valueOf(response.getResult());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return anvil.rpc(method, params).asText();
   }
 
   @Override
   public void close() {
     web3j.shutdown();
   }
-
-  /** A JSON-RPC answer whose result is read as text (a snapshot id) or ignored. */
-  public static final class TextResponse extends Response<Object> {}
 }

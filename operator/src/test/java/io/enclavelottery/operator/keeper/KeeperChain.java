@@ -22,13 +22,10 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.Web3jService;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.Request;
-import org.web3j.protocol.core.Response;
 
 /**
  * A real Anvil with 1-second blocks and a deployed lottery, for the keeper's integration tests and
@@ -37,9 +34,6 @@ import org.web3j.protocol.core.Response;
  * the real transaction sender, and chain time can jump ahead. Closing it stops Anvil.
  */
 public final class KeeperChain implements AutoCloseable {
-
-  /** A response whose result is ignored or read as JSON. */
-  static final class AnyResponse extends Response<Object> {}
 
   public static final BigInteger BET = BigInteger.TEN.pow(16);
 
@@ -240,17 +234,8 @@ public final class KeeperChain implements AutoCloseable {
     call("evm_setIntervalMining", 1);
   }
 
-  Object call(String method, Object... params) {
-    try {
-      AnyResponse response =
-          new Request<>(method, Arrays.asList(params), service, AnyResponse.class).send();
-      if (response.hasError()) {
-        throw new IllegalStateException(method + " failed: " + response.getError().getMessage());
-      }
-      return response.getResult();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  void call(String method, Object... params) {
+    anvil.rpc(method, params);
   }
 
   @Override

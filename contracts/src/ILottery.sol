@@ -69,7 +69,6 @@ interface ILottery {
     /// A bet would make the pot larger than the operator's bond can cover the reveal penalty of.
     error PotCapExceeded(uint256 newPot, uint256 maxPot);
     error BettingClosed(uint256 endTime, uint256 nowTime);
-    error BettingStillOpen(uint256 endTime, uint256 nowTime);
     error EndTimeMismatch(uint256 given, uint256 actual);
     error SeedAlreadyCommitted(uint256 roundId);
     error ZeroCommitment();

@@ -59,6 +59,7 @@ interface ILottery {
     error ZeroAddress();
     /// The publisher cannot also be the operator.
     error OperatorIsPublisher();
+    error AlreadyOperator();
     error CommissionTooHigh(uint256 bps, uint256 max);
     error RevealPenaltyTooHigh(uint256 bps, uint256 max);
     error OperatorChangeDelayOutOfRange(uint256 delay, uint256 min, uint256 max);
@@ -141,6 +142,11 @@ interface ILottery {
     event BondWithdrawn(address indexed operator, uint256 amount, uint256 newBond, uint256 timestamp);
     event PausedSet(bool paused, uint256 timestamp);
     event OperatorChangeProposed(address indexed newOperator, uint256 effectiveAt, uint256 timestamp);
+    /// The pending operator deposited towards the bond it takes over with.
+    event PendingBondDeposited(address indexed pendingOperator, uint256 amount, uint256 newPendingBond, uint256 timestamp);
+    /// A proposed operator change was cancelled or replaced; the candidate's deposit was credited
+    /// back to it for withdrawal.
+    event OperatorChangeCancelled(address indexed cancelledOperator, uint256 refundedBond, uint256 timestamp);
 
     // =============== PLAYERS AND ANYONE ===============
 
@@ -162,7 +168,9 @@ interface ILottery {
     /// Pay out what the contract credited to the caller (commission, a refused prize, an old bond).
     function withdraw() external;
 
-    /// Add to the operator's bond (anyone may fund it).
+    /// Add to the operator's bond (anyone may fund it). A deposit from the pending operator is held
+    /// apart as the bond it takes over with, and credited back to it if the change is cancelled or
+    /// replaced: an incoming operator's money never becomes the outgoing one's.
     function depositBond() external payable;
 
     // =============== OPERATOR ===============
@@ -183,11 +191,15 @@ interface ILottery {
 
     // =============== PUBLISHER ===============
 
-    /// Propose a new operator; it can be activated after OPERATOR_CHANGE_DELAY, while WAITING.
+    /// Propose a new operator (not the current one); it can be activated after
+    /// OPERATOR_CHANGE_DELAY, while WAITING. Proposing again restarts the delay; proposing someone
+    /// else cancels the earlier proposal first.
     function proposeOperator(address newOperator) external;
+    /// Withdraw the pending proposal; the candidate's deposit is credited back to it.
+    function cancelOperatorChange() external;
     /// Activate the proposed operator once due and while WAITING (anyone may call it). A due change
     /// also takes effect by itself whenever a round ends. The old operator's bond is credited to
-    /// them for withdrawal.
+    /// them for withdrawal; the new operator's deposit becomes the bond.
     function activateOperator() external;
 
     // =============== VIEWS ===============
@@ -200,6 +212,8 @@ interface ILottery {
     function operator() external view returns (address);
     function pendingOperator() external view returns (address);
     function pendingOperatorEffectiveAt() external view returns (uint256);
+    /// What the pending operator has deposited towards its bond.
+    function pendingOperatorBond() external view returns (uint256);
     function paused() external view returns (bool);
     function operatorBond() external view returns (uint256);
     function unrevealedRounds() external view returns (uint256);

@@ -118,6 +118,7 @@ contract Lottery is ILottery {
     bool public paused;
     address public pendingOperator;
     uint256 public pendingOperatorEffectiveAt;
+    uint256 public pendingOperatorBond;
     uint256 public operatorBond;
     uint256 public unrevealedRounds;
 
@@ -316,9 +317,15 @@ contract Lottery is ILottery {
     }
 
     /// @inheritdoc ILottery
-    /// @dev Whoever deposits gives the ether to the operator: the bond is the operator's, and is
-    /// credited to them when they are replaced.
+    /// @dev Anyone else who deposits gives the ether to the current operator: the bond is the
+    /// operator's, and is credited to them when they are replaced.
     function depositBond() external payable nonReentrant {
+        if (msg.sender == pendingOperator) {
+            uint256 newPendingBond = pendingOperatorBond + msg.value;
+            pendingOperatorBond = newPendingBond;
+            emit PendingBondDeposited(msg.sender, msg.value, newPendingBond, block.timestamp);
+            return;
+        }
         uint256 newBond = operatorBond + msg.value;
         operatorBond = newBond;
         emit BondDeposited(msg.sender, msg.value, newBond, block.timestamp);
@@ -452,10 +459,20 @@ contract Lottery is ILottery {
     /// @dev A new proposal replaces a pending one and restarts the delay.
     function proposeOperator(address newOperator) external onlyPublisher nonReentrant {
         _checkOperatorCandidate(newOperator, PUBLISHER);
+        if (newOperator == operator) revert AlreadyOperator();
+        address previous = pendingOperator;
+        if (previous != address(0) && previous != newOperator) _cancelOperatorChange(previous);
         uint256 effectiveAt = block.timestamp + OPERATOR_CHANGE_DELAY;
         pendingOperator = newOperator;
         pendingOperatorEffectiveAt = effectiveAt;
         emit OperatorChangeProposed(newOperator, effectiveAt, block.timestamp);
+    }
+
+    /// @inheritdoc ILottery
+    function cancelOperatorChange() external onlyPublisher nonReentrant {
+        address candidate = pendingOperator;
+        if (candidate == address(0)) revert NoPendingOperator();
+        _cancelOperatorChange(candidate);
     }
 
     /// @inheritdoc ILottery
@@ -468,19 +485,31 @@ contract Lottery is ILottery {
         _switchOperator();
     }
 
-    /// Hands over to the pending operator; the old operator's whole bond is credited to them.
+    /// Hands over to the pending operator: the old operator's whole bond is credited to them, and
+    /// the new operator's deposit becomes the bond.
     function _switchOperator() private {
         address oldOperator = operator;
         address newOperator = pendingOperator;
         uint256 bond = operatorBond;
-        if (bond != 0) {
-            operatorBond = 0;
-            pendingWithdrawals[oldOperator] += bond;
-        }
+        if (bond != 0) pendingWithdrawals[oldOperator] += bond;
+        operatorBond = pendingOperatorBond;
         operator = newOperator;
+        _clearPendingOperator();
+        emit OperatorUpdated(oldOperator, newOperator, block.timestamp);
+    }
+
+    /// Drops the proposal of `candidate` and credits its deposit back to it.
+    function _cancelOperatorChange(address candidate) private {
+        uint256 deposit = pendingOperatorBond;
+        if (deposit != 0) pendingWithdrawals[candidate] += deposit;
+        _clearPendingOperator();
+        emit OperatorChangeCancelled(candidate, deposit, block.timestamp);
+    }
+
+    function _clearPendingOperator() private {
         pendingOperator = address(0);
         pendingOperatorEffectiveAt = 0;
-        emit OperatorUpdated(oldOperator, newOperator, block.timestamp);
+        pendingOperatorBond = 0;
     }
 
     // =============== VIEWS ===============

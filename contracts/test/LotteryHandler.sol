@@ -245,10 +245,12 @@ contract LotteryHandler is Assertions {
             lottery.proposeOperator(next);
         }
         if (!activateNow) return;
+        uint256 pendingBond = lottery.pendingOperatorBond();
         bool allowed = block.timestamp >= lottery.pendingOperatorEffectiveAt()
             && lottery.getRound().state == ILottery.RoundState.WAITING;
         try lottery.activateOperator() {
             if (!allowed) _ruleBroken("an operator change against the rules was accepted");
+            if (lottery.operatorBond() != pendingBond) _ruleBroken("the new operator's deposit is not its bond");
             // the new operator posts a bond, as it must before any bet is accepted
             address operator = lottery.operator();
             vm.deal(operator, operator.balance + 20 ether);
@@ -256,6 +258,18 @@ contract LotteryHandler is Assertions {
             lottery.depositBond{value: 20 ether}();
         } catch {
             if (allowed) _blocked("an allowed operator change reverted");
+        }
+    }
+
+    function cancelOperatorChange() external recordsEndedRounds {
+        address candidate = lottery.pendingOperator();
+        if (candidate == address(0)) return;
+        uint256 credited = lottery.pendingWithdrawals(candidate) + lottery.pendingOperatorBond();
+        vm.prank(publisher);
+        try lottery.cancelOperatorChange() {
+            if (lottery.pendingWithdrawals(candidate) != credited) _ruleBroken("a cancelled deposit was not credited back");
+        } catch {
+            _blocked("the publisher could not cancel an operator change");
         }
     }
 
@@ -290,9 +304,14 @@ contract LotteryHandler is Assertions {
         }
     }
 
-    /// Every player claims every refund and every account withdraws; the refuser accepts ether now.
+    /// A pending operator change is cancelled, every player claims every refund and every account
+    /// withdraws; the refuser accepts ether now.
     function settleEverything() external {
         refuser.setAccepting(true);
+        if (lottery.pendingOperator() != address(0)) {
+            vm.prank(publisher);
+            lottery.cancelOperatorChange();
+        }
         for (uint256 r = 0; r < refundedRounds.length; ++r) {
             for (uint256 i = 0; i < players.length; ++i) {
                 uint256 owed = lottery.refundOwed(refundedRounds[r], players[i]);
@@ -308,7 +327,7 @@ contract LotteryHandler is Assertions {
 
     /// Everything the contract owes right now, read from its views.
     function totalOwed() external view returns (uint256 owed) {
-        owed = lottery.operatorBond();
+        owed = lottery.operatorBond() + lottery.pendingOperatorBond();
         ILottery.LotteryRound memory current = lottery.getRound();
         if (current.state == ILottery.RoundState.BETTING) owed += current.totalPot;
         for (uint256 i = 0; i < accountCount(); ++i) {

@@ -70,6 +70,7 @@ contract LotteryInvariantTest is LotteryTestBase, InvariantTargets {
         _action(LotteryHandler.forceEther.selector, 1);
         _action(LotteryHandler.setPaused.selector, 1);
         _action(LotteryHandler.changeOperator.selector, 1);
+        _action(LotteryHandler.cancelOperatorChange.selector, 1);
         targetContract(address(handler));
         targetSelector(FuzzSelector({addr: address(handler), selectors: _actions}));
     }

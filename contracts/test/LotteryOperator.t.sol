@@ -534,6 +534,96 @@ contract LotteryOperatorChangeTest is LotteryTestBase {
         lottery.activateOperator();
     }
 
+    function test_proposeOperator_revertsOnTheCurrentOperator() public {
+        vm.expectRevert(_err(ILottery.AlreadyOperator.selector));
+        vm.prank(PUBLISHER);
+        lottery.proposeOperator(OPERATOR);
+    }
+
+    /// The incoming operator can post its bond during the delay: it is held apart and becomes the
+    /// bond at the switch, so the game can take bets again at once; the old bond goes to the old
+    /// operator.
+    function test_depositBond_byThePendingOperatorBecomesItsBond() public {
+        _propose();
+        vm.deal(NEW_OPERATOR, 3 ether);
+        vm.expectEmit();
+        emit ILottery.PendingBondDeposited(NEW_OPERATOR, 3 ether, 3 ether, block.timestamp);
+        vm.prank(NEW_OPERATOR);
+        lottery.depositBond{value: 3 ether}();
+        assertEq(lottery.pendingOperatorBond(), 3 ether, "held for the candidate");
+        assertEq(lottery.operatorBond(), BOND, "the current bond is untouched");
+
+        vm.warp(block.timestamp + CHANGE_DELAY);
+        lottery.activateOperator();
+        assertEq(lottery.operatorBond(), 3 ether, "the candidate's deposit is the new bond");
+        assertEq(lottery.pendingOperatorBond(), 0, "nothing held any more");
+        assertEq(lottery.pendingWithdrawals(OPERATOR), BOND, "the old bond is the old operator's");
+        assertEq(lottery.pendingWithdrawals(NEW_OPERATOR), 0, "nothing of the new operator's credited away");
+        assertGt(lottery.maxPot(), 0, "bets are accepted at once");
+    }
+
+    function test_cancelOperatorChange_creditsTheDepositBack() public {
+        _propose();
+        vm.deal(NEW_OPERATOR, 2 ether);
+        vm.prank(NEW_OPERATOR);
+        lottery.depositBond{value: 2 ether}();
+
+        vm.expectEmit();
+        emit ILottery.OperatorChangeCancelled(NEW_OPERATOR, 2 ether, block.timestamp);
+        vm.prank(PUBLISHER);
+        lottery.cancelOperatorChange();
+        assertEq(lottery.pendingOperator(), address(0), "no proposal");
+        assertEq(lottery.pendingOperatorEffectiveAt(), 0, "no due time");
+        assertEq(lottery.pendingOperatorBond(), 0, "nothing held");
+        assertEq(lottery.pendingWithdrawals(NEW_OPERATOR), 2 ether, "the deposit is the candidate's");
+        assertEq(lottery.operatorBond(), BOND, "the bond is untouched");
+
+        vm.warp(block.timestamp + CHANGE_DELAY);
+        vm.expectRevert(_err(ILottery.NoPendingOperator.selector));
+        lottery.activateOperator();
+        vm.prank(NEW_OPERATOR);
+        lottery.withdraw();
+        assertEq(NEW_OPERATOR.balance, 2 ether, "the candidate took its deposit back");
+    }
+
+    function test_cancelOperatorChange_revertsWithoutAProposal() public {
+        vm.expectRevert(_err(ILottery.NoPendingOperator.selector));
+        vm.prank(PUBLISHER);
+        lottery.cancelOperatorChange();
+    }
+
+    function test_cancelOperatorChange_revertsForNonPublisher() public {
+        _propose();
+        vm.expectRevert(_err(ILottery.NotPublisher.selector));
+        vm.prank(NEW_OPERATOR);
+        lottery.cancelOperatorChange();
+    }
+
+    function test_proposeOperator_someoneElse_creditsTheFirstCandidatesDeposit() public {
+        _propose();
+        vm.deal(NEW_OPERATOR, 1 ether);
+        vm.prank(NEW_OPERATOR);
+        lottery.depositBond{value: 1 ether}();
+
+        address other = address(0x0BE7);
+        vm.expectEmit();
+        emit ILottery.OperatorChangeCancelled(NEW_OPERATOR, 1 ether, block.timestamp);
+        vm.prank(PUBLISHER);
+        lottery.proposeOperator(other);
+        assertEq(lottery.pendingOperator(), other, "the new proposal stands");
+        assertEq(lottery.pendingOperatorBond(), 0, "the new candidate has deposited nothing");
+        assertEq(lottery.pendingWithdrawals(NEW_OPERATOR), 1 ether, "the first candidate's deposit is its own");
+    }
+
+    function test_proposeOperator_again_keepsTheCandidatesDeposit() public {
+        _propose();
+        vm.deal(NEW_OPERATOR, 1 ether);
+        vm.prank(NEW_OPERATOR);
+        lottery.depositBond{value: 1 ether}();
+        _propose();
+        assertEq(lottery.pendingOperatorBond(), 1 ether, "still held for the same candidate");
+    }
+
     function _propose() internal {
         vm.prank(PUBLISHER);
         lottery.proposeOperator(NEW_OPERATOR);

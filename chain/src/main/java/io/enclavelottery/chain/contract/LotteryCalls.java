@@ -98,6 +98,10 @@ public record LotteryCalls(String contract) {
     return call(LotteryBinding.FUNC_PROPOSEOPERATOR, new Address(newOperator));
   }
 
+  public ContractCall cancelOperatorChange() {
+    return call(LotteryBinding.FUNC_CANCELOPERATORCHANGE);
+  }
+
   public ContractCall activateOperator() {
     return call(LotteryBinding.FUNC_ACTIVATEOPERATOR);
   }

@@ -162,7 +162,9 @@ public interface LotteryContract {
     return calls().withdrawBond(wei);
   }
 
-  /** Anyone: add to the operator's bond. */
+  /**
+   * Anyone: add to the operator's bond; from the pending operator, to the bond it takes over with.
+   */
   default ContractCall depositBond(BigInteger wei) {
     return calls().depositBond(wei);
   }
@@ -180,6 +182,11 @@ public interface LotteryContract {
   /** Publisher: propose a new operator, active after the change delay. */
   default ContractCall proposeOperator(String newOperator) {
     return calls().proposeOperator(newOperator);
+  }
+
+  /** Publisher: withdraw the proposed operator change, crediting the candidate's deposit back. */
+  default ContractCall cancelOperatorChange() {
+    return calls().cancelOperatorChange();
   }
 
   /** Anyone, once due and while WAITING: activate the proposed operator. */

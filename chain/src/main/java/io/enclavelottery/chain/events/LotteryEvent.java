@@ -16,7 +16,9 @@ public sealed interface LotteryEvent
         BondDeposited,
         BondWithdrawn,
         PausedSet,
-        OperatorChangeProposed {
+        OperatorChangeProposed,
+        PendingBondDeposited,
+        OperatorChangeCancelled {
 
   /** Where the event's log is on chain. */
   EventPosition position();

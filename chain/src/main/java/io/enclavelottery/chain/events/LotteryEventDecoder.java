@@ -152,7 +152,17 @@ public final class LotteryEventDecoder {
           shape(
               LotteryBinding.OPERATORCHANGEPROPOSED_EVENT,
               OperatorChangeProposed.class,
-              v -> new OperatorChangeProposed(v.position(), v.address(0), v.time(1), v.time(2))));
+              v -> new OperatorChangeProposed(v.position(), v.address(0), v.time(1), v.time(2))),
+          shape(
+              LotteryBinding.PENDINGBONDDEPOSITED_EVENT,
+              PendingBondDeposited.class,
+              v ->
+                  new PendingBondDeposited(
+                      v.position(), v.address(0), v.wei(1), v.wei(2), v.time(3))),
+          shape(
+              LotteryBinding.OPERATORCHANGECANCELLED_EVENT,
+              OperatorChangeCancelled.class,
+              v -> new OperatorChangeCancelled(v.position(), v.address(0), v.wei(1), v.time(2))));
 
   private LotteryEventDecoder() {}
 

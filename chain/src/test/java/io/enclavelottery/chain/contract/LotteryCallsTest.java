@@ -58,6 +58,7 @@ class LotteryCallsTest {
             CALLS.proposeOperator("0x00000000000000000000000000000000000000aa"),
             "proposeOperator(address)",
             word(0xaa)),
+        Arguments.of(CALLS.cancelOperatorChange(), "cancelOperatorChange()", ""),
         Arguments.of(CALLS.activateOperator(), "activateOperator()", ""));
   }
 

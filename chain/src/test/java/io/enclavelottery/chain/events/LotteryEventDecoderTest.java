@@ -153,7 +153,17 @@ class LotteryEventDecoderTest {
             LotteryBinding.OPERATORCHANGEPROPOSED_EVENT,
             List.of(new Address(BOB)),
             List.of(uint(5000), time()),
-            new OperatorChangeProposed(AT, BOB, sec(5000), T)));
+            new OperatorChangeProposed(AT, BOB, sec(5000), T)),
+        row(
+            LotteryBinding.PENDINGBONDDEPOSITED_EVENT,
+            List.of(new Address(BOB)),
+            List.of(uint(700), uint(900), time()),
+            new PendingBondDeposited(AT, BOB, wei(700), wei(900), T)),
+        row(
+            LotteryBinding.OPERATORCHANGECANCELLED_EVENT,
+            List.of(new Address(BOB)),
+            List.of(uint(900), time()),
+            new OperatorChangeCancelled(AT, BOB, wei(900), T)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -165,8 +175,8 @@ class LotteryEventDecoderTest {
 
   @Test
   void coversEveryEventOfTheAbi() {
-    assertThat(events()).hasSize(21);
-    assertThat(LotteryEventDecoder.topics()).hasSize(21).doesNotHaveDuplicates();
+    assertThat(events()).hasSize(23);
+    assertThat(LotteryEventDecoder.topics()).hasSize(23).doesNotHaveDuplicates();
     assertThat(LotteryEventDecoder.roundTopics())
         .hasSize(10)
         .contains(LotteryEventDecoder.topic(BetPlaced.class));

@@ -78,8 +78,13 @@ class LotteryEventsIT {
     chain.send(chain.player(2), lottery.refundExpiredRound());
     chain.send(chain.player(0), lottery.claimRefund(2));
 
-    // an operator change
+    // an operator change cancelled, then one carried out; each candidate deposits its bond early
+    BigInteger bond = Convert.toWei("1", Convert.Unit.ETHER).toBigIntegerExact();
+    chain.send(chain.publisher(), lottery.proposeOperator(chain.player(4).address()));
+    chain.send(chain.player(4), lottery.depositBond(bond));
+    chain.send(chain.publisher(), lottery.cancelOperatorChange());
     chain.send(chain.publisher(), lottery.proposeOperator(chain.player(5).address()));
+    chain.send(chain.player(5), lottery.depositBond(bond));
     chain.advance(Duration.ofHours(1).plusSeconds(1));
     chain.send(chain.player(2), lottery.activateOperator());
 
@@ -112,7 +117,7 @@ class LotteryEventsIT {
   }
 
   @Test
-  void twentyOfTheTwentyOneEventTypesAppear() {
+  void twentyTwoOfTheTwentyThreeEventTypesAppear() {
     assertThat(events().stream().map(LotteryEvent::name).distinct())
         .containsExactlyInAnyOrder(
             "RoundCreated",
@@ -134,7 +139,9 @@ class LotteryEventsIT {
             "BondDeposited",
             "BondWithdrawn",
             "PausedSet",
-            "OperatorChangeProposed");
+            "OperatorChangeProposed",
+            "PendingBondDeposited",
+            "OperatorChangeCancelled");
   }
 
   @Test

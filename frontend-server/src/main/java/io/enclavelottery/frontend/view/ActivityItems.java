@@ -10,6 +10,7 @@ import io.enclavelottery.chain.events.LotteryEvent;
 import io.enclavelottery.chain.events.MinBetAmountUpdated;
 import io.enclavelottery.chain.events.MinEndTimeExtensionUpdated;
 import io.enclavelottery.chain.events.MinParticipantsUpdated;
+import io.enclavelottery.chain.events.OperatorChangeCancelled;
 import io.enclavelottery.chain.events.OperatorChangeProposed;
 import io.enclavelottery.chain.events.OperatorUpdated;
 import io.enclavelottery.chain.events.PausedSet;
@@ -146,6 +147,15 @@ final class ActivityItems {
           e.newOperator(),
           null,
           "Operator change to " + e.newOperator() + " proposed, effective at " + e.effectiveAt());
+    }
+    if (event instanceof OperatorChangeCancelled e) {
+      return item(
+          e,
+          ActivityKind.OPERATOR_CHANGED,
+          0,
+          e.cancelledOperator(),
+          null,
+          "Operator change to " + e.cancelledOperator() + " cancelled");
     }
     if (event instanceof PausedSet e) {
       return item(

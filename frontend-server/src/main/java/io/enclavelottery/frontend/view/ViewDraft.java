@@ -8,9 +8,11 @@ import io.enclavelottery.chain.events.BondDeposited;
 import io.enclavelottery.chain.events.BondWithdrawn;
 import io.enclavelottery.chain.events.EndTimeExtended;
 import io.enclavelottery.chain.events.LotteryEvent;
+import io.enclavelottery.chain.events.OperatorChangeCancelled;
 import io.enclavelottery.chain.events.OperatorChangeProposed;
 import io.enclavelottery.chain.events.OperatorUpdated;
 import io.enclavelottery.chain.events.PausedSet;
+import io.enclavelottery.chain.events.PendingBondDeposited;
 import io.enclavelottery.chain.events.RefundClaimed;
 import io.enclavelottery.chain.events.RevealWithheld;
 import io.enclavelottery.chain.events.RoundCompleted;
@@ -320,6 +322,8 @@ final class ViewDraft {
     return event instanceof SettingsEvent
         || event instanceof OperatorUpdated
         || event instanceof OperatorChangeProposed
+        || event instanceof OperatorChangeCancelled
+        || event instanceof PendingBondDeposited
         || event instanceof PausedSet
         || event instanceof BondDeposited
         || event instanceof BondWithdrawn;

@@ -2,10 +2,7 @@ package io.enclavelottery.cli;
 
 import io.enclavelottery.chain.devnet.DevAccount;
 import io.enclavelottery.chain.devnet.LocalAnvil;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -99,7 +96,7 @@ final class ChainCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--block-time must be more than 0 and at most 3600 seconds");
     }
-    if (port > 0 && !isFree(port)) {
+    if (port > 0 && !LocalPorts.isFree(port)) {
       throw CommandFailure.unusableInput(
           "port " + port + " on 127.0.0.1 is in use (another chain running? try --port)");
     }
@@ -155,13 +152,5 @@ final class ChainCommand implements Callable<Integer> {
     return blockTimeSeconds == Math.rint(blockTimeSeconds)
         ? Long.toString((long) blockTimeSeconds)
         : Double.toString(blockTimeSeconds);
-  }
-
-  private static boolean isFree(int port) {
-    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = BuildVersion.class,
     description =
-        "Provably fair on-chain lotteries: a local chain, deployment and draw verification.",
+        "Provably fair on-chain lotteries on Ethereum, kept by an operator you can audit.",
     subcommands = {
+      DevCommand.class,
       ChainCommand.class,
       DeployCommand.class,
       RunCommand.class,

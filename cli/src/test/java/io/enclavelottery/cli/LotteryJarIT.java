@@ -1,5 +1,6 @@
 package io.enclavelottery.cli;
 
+import static io.enclavelottery.cli.LocalHttp.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,7 +8,6 @@ import io.enclavelottery.chain.contract.Web3jLotteryContract;
 import io.enclavelottery.chain.devnet.LocalAnvil;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
@@ -105,12 +105,6 @@ class LotteryJarIT {
     String[] all = java.util.Arrays.copyOf(args, args.length + 1);
     all[args.length] = extra;
     return all;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 
   private static boolean listening(int port) {

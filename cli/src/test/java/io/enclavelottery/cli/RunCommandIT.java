@@ -1,15 +1,15 @@
 package io.enclavelottery.cli;
 
+import static io.enclavelottery.cli.LocalHttp.freePort;
+import static io.enclavelottery.cli.LocalHttp.get;
+import static io.enclavelottery.cli.LocalHttp.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.enclavelottery.chain.contract.RoundState;
 import io.enclavelottery.operator.keeper.KeeperChain;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
@@ -34,7 +34,6 @@ class RunCommandIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private KeeperChain chain;
   private String key;
 
@@ -181,29 +180,6 @@ class RunCommandIT {
           .contains("\"status\":\"error\"")
           .contains("the node is on chain 31337, not on the configured chain 1");
       assertThat(chain.pendingNonce(chain.operator().address())).isEqualTo(operatorNonce);
-    }
-  }
-
-  private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(5))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The status code of a GET, or -1 while nothing listens. */
-  private int status(int port, String path) throws InterruptedException {
-    try {
-      return get(port, path).statusCode();
-    } catch (IOException notListening) {
-      return -1;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -1,15 +1,13 @@
 package io.enclavelottery.cli;
 
+import static io.enclavelottery.cli.LocalHttp.freePort;
+import static io.enclavelottery.cli.LocalHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.enclavelottery.chain.contract.LotteryDeployer;
 import io.enclavelottery.chain.devnet.LocalAnvil;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -47,14 +45,11 @@ class ServeIT {
                     serve.out().stream().anyMatch(line -> line.startsWith("Serving lottery"))
                         || !serve.process().isAlive());
         assertThat(serve.process().isAlive()).as("stderr: %s", serve.err()).isTrue();
-        HttpClient client = HttpClient.newHttpClient();
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(() -> get(client, port, "/ready").statusCode() == 200);
-        HttpResponse<String> status = get(client, port, "/api/status");
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(port, "/ready").statusCode() == 200);
+        HttpResponse<String> status = get(port, "/api/status");
         assertThat(status.statusCode()).isEqualTo(200);
         assertThat(status.body()).contains("\"contract\":\"" + contract + "\"");
-        assertThat(get(client, port, "/health").body()).contains("\"status\":\"healthy\"");
+        assertThat(get(port, "/health").body()).contains("\"status\":\"healthy\"");
 
         serve.process().toHandle().destroy(); // SIGTERM: the shutdown hook closes the server
         serve.awaitExit(30);
@@ -77,24 +72,11 @@ class ServeIT {
     }
   }
 
-  private static HttpResponse<String> get(HttpClient client, int port, String path)
-      throws IOException, InterruptedException {
-    return client.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
   private static boolean listening(int port) {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
       return true;
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       DeployCommand.class,
       RunCommand.class,
       ServeCommand.class,
+      VerifyAttestationCommand.class,
       VerifyDrawCommand.class
     },
     footer = {

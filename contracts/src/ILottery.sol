@@ -177,6 +177,7 @@ interface ILottery {
 
     function startRound() external;
     function commitSeed(bytes32 commitment, uint256 endTime) external;
+    /// Move the end of betting later, while betting is open and before a seed is committed.
     function extendBettingTime(uint256 newEndTime) external;
     /// Refund the running round; only while betting is still open and before a seed is committed
     /// (a committed round ends by its reveal or, withheld, with the reveal penalty).

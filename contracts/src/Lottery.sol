@@ -358,13 +358,16 @@ contract Lottery is ILottery {
     }
 
     /// Move the end of betting to `newEndTime`, at least minEndTimeExtension from now and later than
-    /// the current end; the draw window moves with it. A round's extensions add up to at most
-    /// MAX_TOTAL_EXTENSION.
+    /// the current end, before a seed is committed; the draw window moves with it. A round's
+    /// extensions add up to at most MAX_TOTAL_EXTENSION.
     function extendBettingTime(uint256 newEndTime) external onlyOperator nonReentrant {
         uint256 roundId = currentRoundId;
         Round storage round = _bettingRound(roundId);
         uint256 oldEnd = round.endTime;
         if (block.timestamp > oldEnd) revert BettingClosed(oldEnd, block.timestamp);
+        // a committed round's end is fixed: whoever learned the seed (a host that got the reveal
+        // signed early, say) must not reopen betting with it
+        if (round.seedCommitment != 0) revert SeedAlreadyCommitted(roundId);
 
         uint256 earliest = _max(block.timestamp + minEndTimeExtension, oldEnd + 1);
         if (newEndTime < earliest) revert ExtensionTooShort(newEndTime, earliest);

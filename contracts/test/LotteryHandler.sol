@@ -193,7 +193,7 @@ contract LotteryHandler is Assertions {
         ILottery.LotteryRound memory round = lottery.getRound();
         if (round.state != ILottery.RoundState.BETTING || block.timestamp > round.endTime) return;
         uint256 newEnd = round.endTime + bound(seconds_, 1, 2 hours);
-        bool allowed = newEnd >= block.timestamp + lottery.minEndTimeExtension()
+        bool allowed = round.seedCommitment == 0 && newEnd >= block.timestamp + lottery.minEndTimeExtension()
             && round.totalExtension + (newEnd - round.endTime) <= lottery.MAX_TOTAL_EXTENSION();
         vm.prank(lottery.operator());
         try lottery.extendBettingTime(newEnd) {

@@ -72,6 +72,9 @@ final class ContractRules {
     if (at > end) {
       return Optional.of("BettingClosed");
     }
+    if (round.seedCommitted()) {
+      return Optional.of("SeedAlreadyCommitted");
+    }
     if (extend.newEndTime().getNano() != 0) {
       return Optional.of("not whole seconds");
     }

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       DeployCommand.class,
       RunCommand.class,
       ServeCommand.class,
+      SignerCommand.class,
       VerifyAttestationCommand.class,
       VerifyDrawCommand.class
     },
@@ -89,6 +90,9 @@ public final class LotteryCommand implements Callable<Integer> {
       }
       if (type == ServeCommand.class) {
         return type.cast(new ServeCommand(environment));
+      }
+      if (type == SignerCommand.class) {
+        return type.cast(new SignerCommand(environment));
       }
       return CommandLine.defaultFactory().create(type);
     }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
       "  BLOCKCHAIN_CONTRACT_ADDRESS   the lottery (required)",
       "  BLOCKCHAIN_CHAIN_ID           the chain the node must be on",
       "  SERVER_HOST, SERVER_PORT      where to listen (0.0.0.0, 6080)",
-      "  SERVER_STATIC_DIR             the built UI to serve",
+      "  SERVER_STATIC_DIR             a built UI to serve instead of the one in the jar",
       "  EVENTMGR_HISTORY_CAPACITY     finished rounds kept (50)",
       "  EVENTMGR_FEED_CAPACITY        activity items kept (200)",
       "  EVENTMGR_POLL_INTERVAL_SECONDS  polling of an http(s) node (2)",

@@ -41,7 +41,9 @@ public final class FrontendRoutes {
     HttpHandler files =
         settings
             .staticDir()
-            .<HttpHandler>map(dir -> Compression.gzip(new StaticFiles(dir)))
+            .map(StaticFiles::folder)
+            .or(() -> StaticFiles.bundled(FrontendRoutes.class.getClassLoader()))
+            .<HttpHandler>map(Compression::gzip)
             .orElse(ErrorResponses.fixed(404, "not found"));
     this.others =
         new PathHandler(HttpMetrics.route("static", files))

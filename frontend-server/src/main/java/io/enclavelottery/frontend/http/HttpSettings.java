@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param trustedProxies peers whose {@code X-Forwarded-For} is believed
  * @param corsOrigins origins allowed to call the API from a browser ({@code *} for any); empty:
  *     none, CORS closed
- * @param staticDir the built UI to serve; empty: no UI, unknown paths get 404
+ * @param staticDir the built UI to serve; empty: the UI bundled on the classpath (the {@code
+ *     frontend} module's jar) where there is one, else no UI and unknown paths get 404
  */
 public record HttpSettings(
     int maxBodyBytes,

@@ -2,26 +2,35 @@ package io.enclavelottery.frontend.http;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.resource.ClassPathResourceManager;
 import io.undertow.server.handlers.resource.PathResourceManager;
 import io.undertow.server.handlers.resource.Resource;
 import io.undertow.server.handlers.resource.ResourceHandler;
+import io.undertow.server.handlers.resource.ResourceManager;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import io.undertow.util.MimeMappings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The built UI from a folder: files as they are, {@code index.html} for any other path that does
- * not look like a file (the single-page app routes in the browser), long-lived caching for assets
- * whose name carries a content hash ({@code /assets/index-3f9a1c2b.js}) and none for the rest. No
- * request reaches a file outside the folder: paths with {@code ..}, {@code .}, empty segments,
- * backslashes or control characters are refused, symbolic links are not followed, and the resolved
- * file must lie under the folder. Runs on a worker thread (it touches the file system).
+ * The built UI, from a folder ({@link #folder}) or from the classpath ({@link #bundled}, where the
+ * {@code frontend} module's jar puts it, so the runnable jar serves the UI with no setting): files
+ * as they are, {@code index.html} for any other path that does not look like a file (the
+ * single-page app routes in the browser), long-lived caching for assets whose name carries a
+ * content hash ({@code /assets/index-3f9a1c2b.js}) and none for the rest. No request reaches a file
+ * outside the folder: paths with {@code ..}, {@code .}, empty segments, backslashes or control
+ * characters are refused (so a request cannot climb out of the classpath prefix either); from a
+ * folder, symbolic links are not followed and the resolved file must lie under it. Runs on a worker
+ * thread (it touches the file system).
  */
 public final class StaticFiles implements HttpHandler {
+
+  /** Where the {@code frontend} module's jar puts the built UI. */
+  public static final String BUNDLED_UI = "io/enclavelottery/ui";
 
   private static final String INDEX = "/index.html";
   private static final String IMMUTABLE = "public, max-age=31536000, immutable";
@@ -41,19 +50,40 @@ public final class StaticFiles implements HttpHandler {
           .addMapping("svg", "image/svg+xml")
           .build();
 
-  private final Path root;
-  private final PathResourceManager files;
+  private final Optional<Path> root;
+  private final ResourceManager files;
   private final ResourceHandler serve;
 
-  public StaticFiles(Path folder) {
+  private StaticFiles(Optional<Path> root, ResourceManager files) {
+    this.root = root;
+    this.files = files;
+    this.serve =
+        new ResourceHandler(files).setMimeMappings(TYPES).setDirectoryListingEnabled(false);
+  }
+
+  /** The UI in {@code folder}, which must exist. */
+  public static StaticFiles folder(Path folder) {
+    Path real;
     try {
-      this.root = folder.toRealPath();
+      real = folder.toRealPath();
     } catch (IOException e) {
       throw new UncheckedIOException("the static folder " + folder + " cannot be read", e);
     }
-    this.files = new PathResourceManager(root, 1024, true, false);
-    this.serve =
-        new ResourceHandler(files).setMimeMappings(TYPES).setDirectoryListingEnabled(false);
+    return new StaticFiles(Optional.of(real), new PathResourceManager(real, 1024, true, false));
+  }
+
+  /** The UI bundled under {@link #BUNDLED_UI} on {@code loader}'s classpath; empty when absent. */
+  public static Optional<StaticFiles> bundled(ClassLoader loader) {
+    return bundled(loader, BUNDLED_UI);
+  }
+
+  /** The UI under {@code prefix} on {@code loader}'s classpath; empty when it has no index page. */
+  public static Optional<StaticFiles> bundled(ClassLoader loader, String prefix) {
+    if (loader.getResource(prefix + INDEX) == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new StaticFiles(Optional.empty(), new ClassPathResourceManager(loader, prefix)));
   }
 
   @Override
@@ -108,12 +138,13 @@ public final class StaticFiles implements HttpHandler {
         return false;
       }
     }
-    return root.resolve(inner).normalize().startsWith(root);
+    return root.map(folder -> folder.resolve(inner).normalize().startsWith(folder)).orElse(true);
   }
 
   private boolean isFile(String path) throws IOException {
     Resource resource = files.getResource(path);
-    return resource != null && !resource.isDirectory();
+    // a jar's folder entries do not say they are folders: an asset always has a name with a dot
+    return resource != null && !resource.isDirectory() && (root.isPresent() || looksLikeFile(path));
   }
 
   private static boolean looksLikeFile(String path) {

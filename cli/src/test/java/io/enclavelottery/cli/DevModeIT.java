@@ -37,6 +37,7 @@ class DevModeIT {
     int chainPort = freePort();
     String chain = "http://127.0.0.1:" + chainPort;
     try (RunningProcess dev = startDev(port, chainPort)) {
+      assertThat(get(port, "/").body()).as("the UI").contains("<title>Enclave Lottery</title>");
       String contract = field(get(port, "/api/contract/address").body(), "contract");
       List<String> players = accounts(chain).subList(2, 4);
 

@@ -96,20 +96,11 @@ final class ChainCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--block-time must be more than 0 and at most 3600 seconds");
     }
-    if (port > 0 && !LocalPorts.isFree(port)) {
-      throw CommandFailure.unusableInput(
-          "port " + port + " on 127.0.0.1 is in use (another chain running? try --port)");
-    }
+    LocalChain.requireFreePort(port, "another chain running? try --port");
   }
 
   private LocalAnvil start() {
-    try {
-      return LocalAnvil.start(
-          LocalAnvil.Options.defaults().withPort(port).withBlockTime(blockTimeSeconds));
-    } catch (RuntimeException e) {
-      String firstLine = OneLineErrorHandler.describe(e).lines().findFirst().orElse("");
-      throw new CommandFailure(ExitCodes.FAILED, "could not start anvil: " + firstLine, e);
-    }
+    return LocalChain.start(port, blockTimeSeconds);
   }
 
   private void printBanner(LocalAnvil anvil) {
@@ -128,24 +119,19 @@ final class ChainCommand implements Callable<Integer> {
     out.println("Private keys: Anvil's PUBLIC test keys, known to everyone.");
     out.println("Use them on this local chain only, never on a real network.");
     for (int i = 0; i < accounts.size(); i++) {
-      out.printf("  (%d) %s%n", i, publicTestKey(accounts.get(i)));
+      out.printf("  (%d) %s%n", i, LocalChain.publicTestKey(accounts.get(i)));
     }
     out.println();
     out.println("Deploy the lottery with account 0 as publisher and account 1 as operator:");
     out.printf(
         "  %s=%s ./lottery deploy --rpc %s --operator %s%n",
         PublisherKeyOptions.ENV_VAR,
-        publicTestKey(accounts.get(0)),
+        LocalChain.publicTestKey(accounts.get(0)),
         anvil.httpUrl(),
         Keys.toChecksumAddress(accounts.get(1).address()));
     out.println();
     out.println("Press Ctrl-C to stop.");
     out.flush();
-  }
-
-  // Only ever called for Anvil's own dev accounts, whose keys Anvil itself prints.
-  private static String publicTestKey(DevAccount account) {
-    return String.format("0x%064x", account.key().credentials().getEcKeyPair().getPrivateKey());
   }
 
   private String seconds() {

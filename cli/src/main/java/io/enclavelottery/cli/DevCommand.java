@@ -75,7 +75,7 @@ final class DevCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     validate();
     RunLogging.apply("INFO", Optional.empty());
-    LocalAnvil anvil = startAnvil();
+    LocalAnvil anvil = LocalChain.start(chainPort, blockTimeSeconds);
     DevLottery lottery;
     StandaloneRun run;
     try {
@@ -122,26 +122,8 @@ final class DevCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--block-time must be more than 0 and at most 60 seconds");
     }
-    if (port > 0 && !LocalPorts.isFree(port)) {
-      throw CommandFailure.unusableInput(
-          "port " + port + " on 127.0.0.1 is in use (dev mode already running? try --port)");
-    }
-    if (chainPort > 0 && !LocalPorts.isFree(chainPort)) {
-      throw CommandFailure.unusableInput(
-          "port "
-              + chainPort
-              + " on 127.0.0.1 is in use (a chain already running? try --chain-port 0)");
-    }
-  }
-
-  private LocalAnvil startAnvil() {
-    try {
-      return LocalAnvil.start(
-          LocalAnvil.Options.defaults().withPort(chainPort).withBlockTime(blockTimeSeconds));
-    } catch (RuntimeException e) {
-      String firstLine = OneLineErrorHandler.describe(e).lines().findFirst().orElse("");
-      throw new CommandFailure(ExitCodes.FAILED, "could not start anvil: " + firstLine, e);
-    }
+    LocalChain.requireFreePort(port, "dev mode already running? try --port");
+    LocalChain.requireFreePort(chainPort, "a chain already running? try --chain-port 0");
   }
 
   private RunConfig runConfig(DevLottery lottery) {
@@ -183,9 +165,7 @@ final class DevCommand implements Callable<Integer> {
     out.println();
     out.println("To bet from a wallet, add the chain above to it and import this account's key:");
     out.printf(
-        "  %s  %s%n",
-        Keys.toChecksumAddress(wallet.address()),
-        String.format("0x%064x", wallet.key().credentials().getEcKeyPair().getPrivateKey()));
+        "  %s  %s%n", Keys.toChecksumAddress(wallet.address()), LocalChain.publicTestKey(wallet));
     out.println("  (Anvil's PUBLIC test key: use it on this local chain only.)");
     out.println();
     out.println("Press Ctrl-C to stop.");

@@ -66,8 +66,8 @@ class DevModeIT {
       dev.process().toHandle().destroy(); // SIGTERM, like Ctrl-C: the shutdown hook stops it all
       dev.awaitExit(30);
       assertThat(dev.out()).anyMatch(line -> line.endsWith("StandaloneRun - stopped"));
-      assertThat(LocalPorts.isFree(port)).as("the server stopped").isTrue();
-      assertThat(LocalPorts.isFree(chainPort)).as("anvil stopped").isTrue();
+      assertThat(LocalChain.isFree(port)).as("the server stopped").isTrue();
+      assertThat(LocalChain.isFree(chainPort)).as("anvil stopped").isTrue();
     }
     try (RunningProcess again = startDev(port, chainPort)) {
       assertThat(get(port, "/api/round/status").statusCode()).isEqualTo(200);
@@ -90,7 +90,7 @@ class DevModeIT {
               Integer.toString(chainPort));
       assertThat(dev.awaitExit(60)).isEqualTo(ExitCodes.UNUSABLE_INPUT);
       assertThat(dev.err()).anyMatch(line -> line.contains("is in use"));
-      assertThat(LocalPorts.isFree(chainPort)).as("no chain was started").isTrue();
+      assertThat(LocalChain.isFree(chainPort)).as("no chain was started").isTrue();
     }
   }
 

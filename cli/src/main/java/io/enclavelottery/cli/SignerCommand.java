@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
       "  SIGNER_CONTRACT_ADDRESS        the only lottery it signs for (required)",
       "  SIGNER_OPERATOR_ADDRESS        wait for this operator's key to be injected"
           + " (default: generate the key inside)",
+      "  SIGNER_PAYOUT_ADDRESS          where the operator account's ether may be sent (attested;"
+          + " default: nowhere)",
       "  SIGNER_HOST                    where both ports listen (127.0.0.1)",
       "  SIGNER_PORT                    signing port: /sign /commit /draw /status, key injection"
           + " (9000)",

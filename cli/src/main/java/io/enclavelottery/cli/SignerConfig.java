@@ -19,7 +19,8 @@ import org.web3j.utils.Convert;
  *
  * @param settings {@code SIGNER_CHAIN_ID}, {@code SIGNER_CONTRACT_ADDRESS} (required), the fee caps
  *     {@code SIGNER_MAX_FEE_GWEI} (500), {@code SIGNER_MAX_PRIORITY_FEE_GWEI} (50), {@code
- *     SIGNER_MAX_GAS} (3000000) and {@code SIGNER_RELEASE_MARGIN_SECONDS} (30)
+ *     SIGNER_MAX_GAS} (3000000), {@code SIGNER_RELEASE_MARGIN_SECONDS} (30) and {@code
+ *     SIGNER_PAYOUT_ADDRESS} (where the operator account's ether may be sent; none)
  * @param injectedOperator {@code SIGNER_OPERATOR_ADDRESS}: when set, the key is not generated but
  *     awaited through {@code POST /api/set_operator_key}, and must be this address's
  * @param host {@code SIGNER_HOST}: where both ports listen (127.0.0.1; socat bridges vsock to it)
@@ -41,6 +42,7 @@ record SignerConfig(
   static final String CHAIN_ID = "SIGNER_CHAIN_ID";
   static final String CONTRACT = "SIGNER_CONTRACT_ADDRESS";
   static final String OPERATOR = "SIGNER_OPERATOR_ADDRESS";
+  static final String PAYOUT = "SIGNER_PAYOUT_ADDRESS";
   static final String HOST = "SIGNER_HOST";
   static final String PORT = "SIGNER_PORT";
   static final String ATTESTATION_PORT = "SIGNER_ATTESTATION_PORT";
@@ -65,6 +67,8 @@ record SignerConfig(
     String contract = read.required(CONTRACT, SignerConfig::address);
     Optional<String> operator =
         Optional.ofNullable(read.optional(OPERATOR, null, SignerConfig::address));
+    Optional<String> payout =
+        Optional.ofNullable(read.optional(PAYOUT, null, SignerConfig::address));
     String host = read.optional(HOST, "127.0.0.1", SignerConfig::host);
     Integer port = read.optional(PORT, "9000", SignerConfig::port);
     Integer attestationPort = read.optional(ATTESTATION_PORT, "9001", SignerConfig::port);
@@ -85,7 +89,8 @@ record SignerConfig(
             chainId,
             contract,
             new FeeCaps(maxFee, maxTip, BigInteger.valueOf(maxGas)),
-            Duration.ofSeconds(margin));
+            Duration.ofSeconds(margin),
+            payout);
     return new SignerConfig(settings, operator, host, port, attestationPort, software, level);
   }
 

@@ -1,6 +1,7 @@
 package io.enclavelottery.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.enclavelottery.chain.signer.CapturedLogs;
@@ -106,6 +107,19 @@ class SignerCommandTest {
       assertThat(document).isNotEmpty();
       assertThat(logs.lines()).anyMatch(line -> line.contains("NOT SECURE"));
     }
+  }
+
+  @Test
+  void aPayoutAddressIsReadAndABadOneIsNamed() {
+    assertThat(
+            config(Map.of("SIGNER_PAYOUT_ADDRESS", "0x00000000000000000000000000000000000000B0"))
+                .settings()
+                .payoutAddress())
+        .contains("0x00000000000000000000000000000000000000b0");
+    assertThat(config(Map.of()).settings().payoutAddress()).isEmpty();
+    assertThatThrownBy(() -> config(Map.of("SIGNER_PAYOUT_ADDRESS", "nowhere")))
+        .isInstanceOf(CommandFailure.class)
+        .hasMessageContaining("SIGNER_PAYOUT_ADDRESS");
   }
 
   @Test

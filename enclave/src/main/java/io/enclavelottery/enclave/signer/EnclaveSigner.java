@@ -62,7 +62,7 @@ public final class EnclaveSigner {
   }
 
   /**
-   * Signs an operator call under the {@link SigningPolicy}.
+   * Signs an operator call, or a payout to the configured address, under the {@link SigningPolicy}.
    *
    * @param envelope the unsigned EIP-1559 transaction, {@code 0x02 ‖ rlp([...])}
    * @throws SignerRefusal with the reason when it is not signed
@@ -71,19 +71,20 @@ public final class EnclaveSigner {
     Objects.requireNonNull(envelope, "envelope");
     RawTransaction transaction = UnsignedTransaction.decode(envelope);
     LocalKeySigner signer = new LocalKeySigner(keys.key());
-    OperatorCall call = policy.check(transaction);
+    SignedRequest request = policy.check(transaction);
     Transaction1559 tx = (Transaction1559) transaction.getTransaction();
-    nonces.record(
-        tx.getNonce(), tx.getTo(), tx.getValue(), tx.getData(), call.function().functionName());
-    switch (call.function()) {
-      case START_ROUND -> seeds.startRoundSigned();
-      case EXTEND_BETTING_TIME ->
-          seeds.extensionSigned(Instant.ofEpochSecond(call.arguments().get(0).longValueExact()));
-      default -> {
-        // the other calls change nothing the signer keeps
+    nonces.record(tx.getNonce(), tx.getTo(), tx.getValue(), tx.getData(), request.name());
+    if (request instanceof OperatorCall call) {
+      switch (call.function()) {
+        case START_ROUND -> seeds.startRoundSigned();
+        case EXTEND_BETTING_TIME ->
+            seeds.extensionSigned(Instant.ofEpochSecond(call.arguments().get(0).longValueExact()));
+        default -> {
+          // the other calls change nothing the signer keeps
+        }
       }
     }
-    LOG.info("signed {} at nonce {}", call.function().functionName(), tx.getNonce());
+    LOG.info("signed {} at nonce {}", request.name(), tx.getNonce());
     return signed(signer, transaction);
   }
 

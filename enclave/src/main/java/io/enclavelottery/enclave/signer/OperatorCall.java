@@ -12,10 +12,16 @@ import org.web3j.utils.Numeric;
  * @param function the function
  * @param arguments its arguments, one word each
  */
-record OperatorCall(OperatorFunction function, List<BigInteger> arguments) {
+record OperatorCall(OperatorFunction function, List<BigInteger> arguments)
+    implements SignedRequest {
 
   OperatorCall {
     arguments = List.copyOf(arguments);
+  }
+
+  @Override
+  public String name() {
+    return function.functionName();
   }
 
   /**

@@ -7,9 +7,9 @@ import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
 /**
- * The lottery's operator functions as the signer knows them, by selector. Everything else (a
- * player's {@code placeBet}, {@code withdraw}, the publisher's functions, any other contract's ABI)
- * is unknown and never signed.
+ * The lottery's functions the signer calls as operator, by selector. Everything else (a player's
+ * {@code placeBet}, the publisher's functions, any other contract's ABI) is unknown and never
+ * signed.
  */
 enum OperatorFunction {
   START_ROUND("startRound()", 0, true),
@@ -17,6 +17,8 @@ enum OperatorFunction {
   REFUND_ROUND("refundRound()", 0, true),
   SET_PAUSED("setPaused(bool)", 1, true),
   WITHDRAW_BOND("withdrawBond(uint256)", 1, true),
+  /** What the contract credited to the operator (its old bond once replaced); zero value. */
+  WITHDRAW("withdraw()", 0, true),
   UPDATE_MIN_BET_AMOUNT("updateMinBetAmount(uint256)", 1, true),
   UPDATE_BETTING_DURATION("updateBettingDuration(uint256)", 1, true),
   UPDATE_MIN_PARTICIPANTS("updateMinParticipants(uint256)", 1, true),

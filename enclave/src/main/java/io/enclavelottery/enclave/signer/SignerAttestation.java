@@ -12,7 +12,9 @@ import java.util.Objects;
  *
  * <p>{@code user_data} is the UTF-8 of compact JSON with keys in this order (the format shared with
  * the verifier and the UI): {@code
- * {"v":1,"operator":"0x…","chainId":N,"contract":"0x…","secure":true|false}}.
+ * {"v":1,"operator":"0x…","chainId":N,"contract":"0x…","secure":true|false}}, followed by {@code
+ * "payout":"0x…"} when a payout address is configured (where the signer may send the operator
+ * account's ether).
  */
 public final class SignerAttestation {
 
@@ -46,9 +48,13 @@ public final class SignerAttestation {
   /** The {@code user_data} bytes, in the shared format. */
   public byte[] userData() {
     String json =
-        "{\"v\":1,\"operator\":\"%s\",\"chainId\":%d,\"contract\":\"%s\",\"secure\":%s}"
+        "{\"v\":1,\"operator\":\"%s\",\"chainId\":%d,\"contract\":\"%s\",\"secure\":%s%s}"
             .formatted(
-                keys.operatorAddress(), settings.chainId(), settings.contract(), nsm.secure());
+                keys.operatorAddress(),
+                settings.chainId(),
+                settings.contract(),
+                nsm.secure(),
+                settings.payoutAddress().map(",\"payout\":\"%s\""::formatted).orElse(""));
     return json.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -3,6 +3,7 @@ package io.enclavelottery.enclave.signer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one signer serves and how strictly: the only chain and contract it signs for, its fee caps
@@ -13,9 +14,16 @@ import java.util.Objects;
  * @param feeCaps the most a transaction may cost
  * @param releaseMargin how far past a round's end (by the signer's own clock) a seed is released;
  *     it covers a chain whose block times lag the signer's clock
+ * @param payoutAddress where the operator account's ether may be sent (stored lower-case): fixed
+ *     when the signer starts and attested, so a key nobody can read does not lock the withdrawn
+ *     bond and the gas money in its account; absent, the signer sends ether nowhere
  */
 public record SignerSettings(
-    long chainId, String contract, FeeCaps feeCaps, Duration releaseMargin) {
+    long chainId,
+    String contract,
+    FeeCaps feeCaps,
+    Duration releaseMargin,
+    Optional<String> payoutAddress) {
 
   public SignerSettings {
     if (chainId <= 0) {
@@ -31,5 +39,15 @@ public record SignerSettings(
     if (releaseMargin.isNegative()) {
       throw new IllegalArgumentException("the release margin must not be negative");
     }
+    Objects.requireNonNull(payoutAddress, "payoutAddress");
+    if (payoutAddress.isPresent() && !payoutAddress.get().matches("0x[0-9a-fA-F]{40}")) {
+      throw new IllegalArgumentException("the payout address must be 0x and 40 hex digits");
+    }
+    payoutAddress = payoutAddress.map(address -> address.toLowerCase(Locale.ROOT));
+  }
+
+  /** Settings with no payout address: the signer sends ether nowhere. */
+  public SignerSettings(long chainId, String contract, FeeCaps feeCaps, Duration releaseMargin) {
+    this(chainId, contract, feeCaps, releaseMargin, Optional.empty());
   }
 }

@@ -8,10 +8,11 @@ import org.web3j.utils.Numeric;
 
 /**
  * Decides whether {@code POST /sign} signs a transaction. It signs only the operator's remaining
- * calls of the configured contract on the configured chain, with no value and fees under the caps;
- * never {@code commitSeed} or {@code drawWinner} (the signer builds those itself); never a second
- * payload for a nonce; and no refund or extension while the latest committed round's seed is out
- * and no new round has been started. Every refusal says why.
+ * calls of the configured contract on the configured chain, with no value and fees under the caps,
+ * and plain transfers of ether to the payout address fixed at start (if any); never {@code
+ * commitSeed} or {@code drawWinner} (the signer builds those itself); never a second payload for a
+ * nonce; and no refund or extension while the latest committed round's seed is out and no new round
+ * has been started. Every refusal says why.
  */
 final class SigningPolicy {
 
@@ -25,8 +26,8 @@ final class SigningPolicy {
     this.nonces = Objects.requireNonNull(nonces, "nonces");
   }
 
-  /** The operator call {@code transaction} makes, when the policy allows it; refused otherwise. */
-  OperatorCall check(RawTransaction transaction) {
+  /** What {@code transaction} does, when the policy allows it; refused otherwise. */
+  SignedRequest check(RawTransaction transaction) {
     Transaction1559 tx = (Transaction1559) transaction.getTransaction();
     if (tx.getChainId() != settings.chainId()) {
       throw SignerRefusal.forbidden(
@@ -36,6 +37,9 @@ final class SigningPolicy {
               + settings.chainId());
     }
     String to = tx.getTo() == null ? "" : Numeric.cleanHexPrefix(tx.getTo());
+    if (settings.payoutAddress().filter(("0x" + to)::equalsIgnoreCase).isPresent()) {
+      return payout(tx);
+    }
     if (!("0x" + to).equalsIgnoreCase(settings.contract())) {
       throw SignerRefusal.forbidden(
           "the transaction is addressed to "
@@ -61,6 +65,21 @@ final class SigningPolicy {
     nonces.check(
         tx.getNonce(), tx.getTo(), tx.getValue(), tx.getData(), call.function().functionName());
     return call;
+  }
+
+  private SignedRequest.Payout payout(Transaction1559 tx) {
+    if (!Numeric.cleanHexPrefix(tx.getData() == null ? "" : tx.getData()).isEmpty()) {
+      throw SignerRefusal.forbidden(
+          "a transaction to the payout address carries no call data; the signer sends it only"
+              + " ether");
+    }
+    if (tx.getValue().signum() <= 0) {
+      throw SignerRefusal.forbidden("a payout sends some ether, not " + tx.getValue() + " wei");
+    }
+    settings.feeCaps().check(terms(tx));
+    SignedRequest.Payout payout = new SignedRequest.Payout(tx.getValue());
+    nonces.check(tx.getNonce(), tx.getTo(), tx.getValue(), tx.getData(), payout.name());
+    return payout;
   }
 
   private static TransactionTerms terms(Transaction1559 tx) {

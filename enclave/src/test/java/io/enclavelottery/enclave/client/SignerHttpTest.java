@@ -161,7 +161,9 @@ class SignerHttpTest {
                 + OPERATOR.address()
                 + "\",\"chainId\":31337,\"contract\":\""
                 + CONTRACT
-                + "\",\"secure\":false}");
+                + "\",\"secure\":false,\"payout\":\""
+                + TestSigner.PAYOUT
+                + "\"}");
     assertThat(document.nonce()).contains(nonce);
     assertThat(document.publicKey().orElseThrow()).isEqualTo(injection().publicKey());
     assertThat(document.moduleId()).startsWith("software-nsm-");

@@ -5,7 +5,9 @@ import static io.enclavelottery.enclave.signer.TestSigner.CONTRACT;
 import static io.enclavelottery.enclave.signer.TestSigner.GWEI;
 import static io.enclavelottery.enclave.signer.TestSigner.envelope;
 import static io.enclavelottery.enclave.signer.TestSigner.terms;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.enclavelottery.chain.contract.Hex32;
@@ -13,8 +15,10 @@ import io.enclavelottery.chain.contract.LotteryCalls;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.web3j.crypto.RawTransaction;
@@ -51,6 +55,8 @@ class SigningPolicyTest {
         signed("setPaused(true)", envelope(0, CALLS.setPaused(true).data())),
         signed("setPaused(false)", envelope(0, CALLS.setPaused(false).data())),
         signed("withdrawBond", envelope(0, CALLS.withdrawBond(GWEI).data())),
+        signed("withdraw (the operator's credits)", envelope(0, CALLS.withdraw().data())),
+        signed("ether to the payout address", envelope(0, TestSigner.PAYOUT, GWEI, "0x")),
         signed("updateMinBetAmount", envelope(0, CALLS.updateMinBetAmount(GWEI).data())),
         signed(
             "updateBettingDuration",
@@ -128,9 +134,17 @@ class SigningPolicyTest {
             envelope(0, CALLS.placeBet(BigInteger.ZERO).data()),
             "is not one of the lottery's operator functions"),
         refused(
-            "withdraw (not an operator function)",
-            envelope(0, CALLS.withdraw().data()),
-            "is not one of the lottery's operator functions"),
+            "ether to an address other than the payout address",
+            envelope(0, other, GWEI, "0x"),
+            "signs only calls to " + CONTRACT),
+        refused(
+            "a call to the payout address",
+            envelope(0, TestSigner.PAYOUT, GWEI, CALLS.startRound().data()),
+            "carries no call data"),
+        refused(
+            "nothing to the payout address",
+            envelope(0, TestSigner.PAYOUT, BigInteger.ZERO, "0x"),
+            "a payout sends some ether"),
         refused(
             "the publisher's proposeOperator",
             envelope(0, CALLS.proposeOperator(other).data()),
@@ -227,6 +241,17 @@ class SigningPolicyTest {
     assertThat(refusal).as("refused").isNotNull();
     assertThat(refusal.kind()).isEqualTo(SignerRefusal.Kind.FORBIDDEN);
     assertThat(refusal.getMessage()).contains(row.refusal());
+  }
+
+  @Test
+  void withoutAPayoutAddressItSendsEtherNowhere() {
+    TestSigner t = TestSigner.generated(Optional.empty());
+
+    assertThatThrownBy(() -> t.signer.sign(envelope(0, TestSigner.PAYOUT, GWEI, "0x")))
+        .isInstanceOf(SignerRefusal.class)
+        .hasMessageContaining("signs only calls to " + CONTRACT);
+    assertThat(new String(new SignerAttestation(t.nsm, t.keys, t.settings).userData(), UTF_8))
+        .doesNotContain("payout");
   }
 
   private static Row signed(String name, byte[] transaction) {

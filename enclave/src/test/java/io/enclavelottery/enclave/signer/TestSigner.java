@@ -5,6 +5,7 @@ import io.enclavelottery.enclave.nsm.SoftwareNsm;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
 
@@ -25,23 +26,32 @@ public final class TestSigner {
   public static final Duration MARGIN = Duration.ofSeconds(30);
   public static final Instant START = Instant.parse("2026-06-01T12:00:00Z");
 
+  /** Where the test signer may send the operator account's ether. */
+  public static final String PAYOUT = "0x00000000000000000000000000000000000000b0";
+
   public final SoftwareNsm nsm;
   public final SettableClock clock = new SettableClock(START);
   public final SignerSettings settings;
   public final OperatorKeyCustody keys;
   public final EnclaveSigner signer;
 
-  private TestSigner(SoftwareNsm nsm, OperatorKeyCustody keys, String contract) {
+  private TestSigner(
+      SoftwareNsm nsm, OperatorKeyCustody keys, String contract, Optional<String> payout) {
     this.nsm = nsm;
-    this.settings = new SignerSettings(CHAIN_ID, contract, CAPS, MARGIN);
+    this.settings = new SignerSettings(CHAIN_ID, contract, CAPS, MARGIN, payout);
     this.keys = keys;
     this.signer = new EnclaveSigner(settings, keys, nsm, clock);
   }
 
-  /** A signer that generated its key. */
+  /** A signer that generated its key, with {@link #PAYOUT} as its payout address. */
   public static TestSigner generated() {
+    return generated(Optional.of(PAYOUT));
+  }
+
+  /** A signer that generated its key, with the given payout address. */
+  public static TestSigner generated(Optional<String> payout) {
     SoftwareNsm nsm = new SoftwareNsm();
-    return new TestSigner(nsm, OperatorKeyCustody.generate(new NsmRandom(nsm)), CONTRACT);
+    return new TestSigner(nsm, OperatorKeyCustody.generate(new NsmRandom(nsm)), CONTRACT, payout);
   }
 
   /** A signer waiting for the key of {@code operator}. */
@@ -53,7 +63,10 @@ public final class TestSigner {
   public static TestSigner awaiting(String operator, String contract) {
     SoftwareNsm nsm = new SoftwareNsm();
     return new TestSigner(
-        nsm, OperatorKeyCustody.awaitInjection(operator, new NsmRandom(nsm)), contract);
+        nsm,
+        OperatorKeyCustody.awaitInjection(operator, new NsmRandom(nsm)),
+        contract,
+        Optional.of(PAYOUT));
   }
 
   /** Ordinary terms: 10 gwei max fee, 1 gwei tip, 300k gas. */

@@ -102,9 +102,10 @@ const browser = await chromium.launch({
   ],
 });
 let failure = null;
+let page = null;
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
+  page = await context.newPage();
   const consoleErrors = [];
   page.on('console', (message) => {
     // The one error the page cannot avoid: with no enclave signer configured, GET /api/attestation
@@ -161,6 +162,12 @@ try {
   say('passed');
 } catch (error) {
   failure = error instanceof Error ? error.message : String(error);
+  // what the page showed when it failed, for whoever reads the test's output
+  if (page) {
+    await page.screenshot({ path: join(SCREENSHOTS, 'failure.png'), fullPage: true }).catch(() => {});
+    const shown = await page.locator('main').innerText().catch(() => '(no page text)');
+    say(`page at the failure: ${shown.replace(/\s+/g, ' ').slice(0, 600)}`);
+  }
 } finally {
   await browser.close();
 }

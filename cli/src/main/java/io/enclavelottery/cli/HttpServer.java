@@ -76,7 +76,7 @@ final class HttpServer implements AutoCloseable {
     undertow.stop();
   }
 
-  private static String rootMessage(Throwable e) {
+  static String rootMessage(Throwable e) {
     Throwable cause = e;
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();

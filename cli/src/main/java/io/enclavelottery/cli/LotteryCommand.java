@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       ChainCommand.class,
       DeployCommand.class,
       RunCommand.class,
+      OperatorCommand.class,
       ServeCommand.class,
       SignerCommand.class,
       VerifyAttestationCommand.class,
@@ -88,6 +89,9 @@ public final class LotteryCommand implements Callable<Integer> {
       if (type == RunCommand.class) {
         return type.cast(new RunCommand(environment));
       }
+      if (type == OperatorCommand.class) {
+        return type.cast(new OperatorCommand(environment));
+      }
       if (type == ServeCommand.class) {
         return type.cast(new ServeCommand(environment));
       }
@@ -101,6 +105,9 @@ public final class LotteryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(
-        spec.commandLine(), "missing command: chain, deploy, run, serve or verify-draw");
+        spec.commandLine(),
+        "missing command: one of "
+            + String.join(", ", spec.commandLine().getSubcommands().keySet())
+            + " (--help says what each does)");
   }
 }

@@ -6,6 +6,7 @@ import io.enclavelottery.chain.signer.KeySource;
 import io.enclavelottery.chain.signer.SigningKey;
 import io.enclavelottery.chain.tx.FeePolicy;
 import io.enclavelottery.operator.decision.DesiredSettings;
+import io.enclavelottery.operator.keeper.OperatorSigning;
 import io.enclavelottery.operator.keeper.StandaloneSettings;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ import java.util.function.Function;
  * @param rpcUrl {@code BLOCKCHAIN_RPC_URL} (required): the node, http(s) (polled) or ws(s)
  * @param chainId {@code BLOCKCHAIN_CHAIN_ID} (required): must match the node's
  * @param contract {@code BLOCKCHAIN_CONTRACT_ADDRESS} (required): the lottery
- * @param operatorKey {@code BLOCKCHAIN_OPERATOR_PRIVATE_KEY} (required): the operator's key, hex
+ * @param signing {@code BLOCKCHAIN_OPERATOR_PRIVATE_KEY}: the operator's key, hex; or, instead, the
+ *     enclave signer ({@code SIGNER_URL} and the other {@link SignerVariables})
  * @param feePolicy {@code BLOCKCHAIN_GAS_MULTIPLIER} (gas estimate × this, default 1.2) and {@code
  *     BLOCKCHAIN_GAS_PRICE} (cap on the fee per gas, in gwei; default none)
  * @param pollInterval {@code EVENTMGR_POLL_INTERVAL_SECONDS}: how often new blocks are polled over
@@ -40,7 +42,7 @@ record RunConfig(
     RpcUrl rpcUrl,
     long chainId,
     EthAddress contract,
-    SigningKey operatorKey,
+    OperatorSigning signing,
     FeePolicy feePolicy,
     Duration pollInterval,
     String serverHost,
@@ -64,12 +66,37 @@ record RunConfig(
   RunConfig {
     Objects.requireNonNull(rpcUrl, "rpcUrl");
     Objects.requireNonNull(contract, "contract");
-    Objects.requireNonNull(operatorKey, "operatorKey");
+    Objects.requireNonNull(signing, "signing");
     Objects.requireNonNull(feePolicy, "feePolicy");
     Objects.requireNonNull(pollInterval, "pollInterval");
     Objects.requireNonNull(serverHost, "serverHost");
     Objects.requireNonNull(logLevel, "logLevel");
     Objects.requireNonNull(logFile, "logFile");
+  }
+
+  /** A configuration that signs with the operator's key in this process. */
+  RunConfig(
+      RpcUrl rpcUrl,
+      long chainId,
+      EthAddress contract,
+      SigningKey operatorKey,
+      FeePolicy feePolicy,
+      Duration pollInterval,
+      String serverHost,
+      int serverPort,
+      String logLevel,
+      Optional<Path> logFile) {
+    this(
+        rpcUrl,
+        chainId,
+        contract,
+        new OperatorSigning.LocalKey(operatorKey),
+        feePolicy,
+        pollInterval,
+        serverHost,
+        serverPort,
+        logLevel,
+        logFile);
   }
 
   /** Every variable that is wrong, one sentence each, naming the variable. */
@@ -101,7 +128,8 @@ record RunConfig(
     RpcUrl rpcUrl = vars.required(RPC_URL, RpcUrl::parse);
     Long chainId = vars.required(CHAIN_ID, RunConfig::chainId);
     EthAddress contract = vars.required(CONTRACT_ADDRESS, EthAddress::parse);
-    SigningKey key = vars.key();
+    OperatorSigning signing =
+        vars.isSet(SignerVariables.URL) ? SignerVariables.read(vars) : keySigning(vars.key());
     BigDecimal multiplier =
         vars.optional(FeePolicy.GAS_MULTIPLIER_VARIABLE, RunConfig::gasMultiplier).orElse(null);
     BigDecimal feeCap =
@@ -121,7 +149,8 @@ record RunConfig(
     if (feeCap != null) {
       fees = fees.withFeeCapGwei(feeCap);
     }
-    return new RunConfig(rpcUrl, chainId, contract, key, fees, poll, host, port, level, logFile);
+    return new RunConfig(
+        rpcUrl, chainId, contract, signing, fees, poll, host, port, level, logFile);
   }
 
   /**
@@ -133,7 +162,7 @@ record RunConfig(
         rpcUrl.uri().toString(),
         chainId,
         contract.value(),
-        operatorKey,
+        signing,
         feePolicy,
         pollInterval,
         false,
@@ -150,13 +179,17 @@ record RunConfig(
         + chainId
         + ", contract="
         + contract
-        + ", operator="
-        + operatorKey.address()
+        + ", signing="
+        + signing
         + ", server="
         + serverHost
         + ":"
         + serverPort
         + "]";
+  }
+
+  private static OperatorSigning keySigning(SigningKey key) {
+    return key == null ? null : new OperatorSigning.LocalKey(key);
   }
 
   private static long chainId(String text) {
@@ -233,7 +266,7 @@ record RunConfig(
   }
 
   /** Reads variables and collects one problem per wrong one. */
-  private static final class Variables {
+  static final class Variables {
     private final Function<String, String> environment;
     private final List<String> problems = new ArrayList<>();
 
@@ -248,6 +281,11 @@ record RunConfig(
         return null;
       }
       return parsed(name, value, parse).orElse(null);
+    }
+
+    boolean isSet(String name) {
+      String value = environment.apply(name);
+      return value != null && !value.isBlank();
     }
 
     <T> Optional<T> optional(String name, Function<String, T> parse) {

@@ -4,7 +4,9 @@ import io.enclavelottery.frontend.ConfigException;
 import io.enclavelottery.frontend.FrontendConfig;
 import io.enclavelottery.frontend.FrontendServer;
 import io.enclavelottery.frontend.StartupException;
+import io.enclavelottery.frontend.http.AttestationSource;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -39,6 +41,8 @@ import picocli.CommandLine.Spec;
       "  SERVER_TRUSTED_PROXIES        proxies whose X-Forwarded-For counts (IPs, CIDRs)",
       "  SERVER_CORS_ORIGINS           origins allowed to call the API (none)",
       "  SERVER_MAX_BODY_BYTES, SERVER_MAX_HEADER_BYTES  request limits (16384, 16384)",
+      "  SIGNER_ATTESTATION_URL        the enclave signer's attestation port, for",
+      "                                /api/attestation?nonce= (none: 404)",
       "  APP_LOG_LEVEL                 log level (INFO)"
     })
 final class ServeCommand implements Callable<Integer> {
@@ -59,13 +63,14 @@ final class ServeCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       throw CommandFailure.unusableInput(e.getMessage());
     }
+    Optional<AttestationSource> attestation = signerAttestation();
     RunLogging.apply(config.logLevel(), Optional.empty());
     AtomicReference<FrontendServer> started = new AtomicReference<>();
     CountDownLatch stopped = new CountDownLatch(1);
     Thread shutdown = new Thread(() -> stop(started.get(), stopped), "serve-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
     try {
-      started.set(FrontendServer.start(config));
+      started.set(FrontendServer.start(config, attestation));
     } catch (StartupException e) {
       Runtime.getRuntime().removeShutdownHook(shutdown);
       throw CommandFailure.unusableInput(e.getMessage());
@@ -77,6 +82,19 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  private Optional<AttestationSource> signerAttestation() {
+    String url = environment.apply(SignerVariables.ATTESTATION_URL);
+    if (url == null || url.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new SignerAttestationSource(SignerVariables.httpUrl(url), Duration.ofSeconds(10)));
+    } catch (IllegalArgumentException e) {
+      throw CommandFailure.unusableInput(SignerVariables.ATTESTATION_URL + ": " + e.getMessage());
+    }
   }
 
   private static void stop(FrontendServer server, CountDownLatch stopped) {

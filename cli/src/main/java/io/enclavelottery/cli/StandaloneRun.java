@@ -3,8 +3,10 @@ package io.enclavelottery.cli;
 import io.enclavelottery.frontend.FrontendApp;
 import io.enclavelottery.frontend.FrontendConfig;
 import io.enclavelottery.frontend.StartupException;
+import io.enclavelottery.frontend.http.AttestationSource;
 import io.enclavelottery.frontend.http.ErrorResponses;
 import io.enclavelottery.operator.keeper.KeeperListener;
+import io.enclavelottery.operator.keeper.OperatorSigning;
 import io.enclavelottery.operator.keeper.StandaloneKeeper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -48,7 +50,7 @@ final class StandaloneRun implements AutoCloseable {
     Optional<FrontendApp> feed = Optional.empty();
     HttpHandler feedRoutes;
     try {
-      feed = Optional.of(FrontendApp.start(feedConfig, Optional.empty()));
+      feed = Optional.of(FrontendApp.start(feedConfig, attestation(config)));
       feedRoutes = feed.get().routes().handler();
     } catch (StartupException e) {
       LOG.error("the feed is not running: {}", e.getMessage());
@@ -96,5 +98,13 @@ final class StandaloneRun implements AutoCloseable {
     feed.ifPresent(FrontendApp::close);
     keeper.close();
     LOG.info("stopped");
+  }
+
+  /** The signer's attestation port for the feed's {@code /api/attestation}, when it signs. */
+  private static Optional<AttestationSource> attestation(RunConfig config) {
+    if (config.signing() instanceof OperatorSigning.Enclave enclave) {
+      return Optional.of(new SignerAttestationSource(enclave.attestationUrl(), enclave.timeout()));
+    }
+    return Optional.empty();
   }
 }

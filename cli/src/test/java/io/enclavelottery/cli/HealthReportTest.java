@@ -8,6 +8,7 @@ import io.enclavelottery.chain.follower.FollowerStatus;
 import io.enclavelottery.operator.keeper.KeeperState;
 import io.enclavelottery.operator.keeper.KeeperStatus;
 import io.enclavelottery.operator.keeper.Problem;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,9 @@ class HealthReportTest {
         "",
         Optional.empty(),
         0,
-        lastFailure);
+        lastFailure,
+        Optional.empty(),
+        List.of());
   }
 
   @Test
@@ -69,7 +72,9 @@ class HealthReportTest {
             "",
             Optional.empty(),
             0,
-            Optional.empty());
+            Optional.empty(),
+            Optional.empty(),
+            List.of());
 
     HealthReport report = HealthReport.of(blocked, FOLLOWING, 31337, 121);
 

@@ -42,7 +42,11 @@ class LotteryCommandTest {
     CliRun run = CliRun.of();
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.UNUSABLE_INPUT);
-    assertThat(run.errLines()).singleElement().asString().startsWith("lottery: missing command");
+    assertThat(run.errLines())
+        .singleElement()
+        .asString()
+        .startsWith("lottery: missing command")
+        .contains("dev, chain, deploy, run, operator, serve, signer");
     assertThat(run.out()).isEmpty();
   }
 

@@ -3,6 +3,7 @@ package io.enclavelottery.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.enclavelottery.operator.keeper.OperatorSigning;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class RunConfigTest {
     assertThat(config.rpcUrl().uri().toString()).isEqualTo("http://127.0.0.1:8545");
     assertThat(config.chainId()).isEqualTo(31337);
     assertThat(config.contract().value()).isEqualTo("0x5fbdb2315678afecb367f032d93f642f64180aa3");
-    assertThat(config.operatorKey().address())
+    assertThat(((OperatorSigning.LocalKey) config.signing()).key().address())
         .isEqualTo("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
     assertThat(config.feePolicy().gasMultiplier()).isEqualByComparingTo("1.2");
     assertThat(config.feePolicy().maxFeeCapWei()).isEmpty();
@@ -154,5 +155,45 @@ class RunConfigTest {
         .singleElement()
         .asString()
         .startsWith("lottery: BLOCKCHAIN_RPC_URL is not set; BLOCKCHAIN_CHAIN_ID: must be");
+  }
+
+  @Test
+  void theEnclaveSignerReplacesTheKey() {
+    Map<String, String> environment = minimal();
+    environment.remove("BLOCKCHAIN_OPERATOR_PRIVATE_KEY");
+    environment.put("SIGNER_URL", "http://signer:9000");
+    environment.put("SIGNER_ATTESTATION_URL", "http://signer:9001/");
+    environment.put("SIGNER_EXPECTED_PCR0", "0x" + "ab".repeat(48));
+    environment.put("SIGNER_TRUST_SOFTWARE_NSM", "true");
+
+    RunConfig config = RunConfig.fromEnvironment(environment);
+
+    OperatorSigning.Enclave enclave = (OperatorSigning.Enclave) config.signing();
+    assertThat(enclave.signingUrl()).hasToString("http://signer:9000/");
+    assertThat(enclave.attestationUrl()).hasToString("http://signer:9001/");
+    assertThat(enclave.expectedPcrs()).containsOnlyKeys(0).containsValue("ab".repeat(48));
+    assertThat(enclave.trustSoftwareNsm()).isTrue();
+    assertThat(config.keeperSettings().signing()).isEqualTo(enclave);
+  }
+
+  @Test
+  void badSignerVariablesEachGetOneClearProblem() {
+    Map<String, String> environment = minimal();
+    environment.put("SIGNER_URL", "signer:9000");
+    environment.put("SIGNER_EXPECTED_PCR1", "1234");
+    environment.put("SIGNER_TRUST_SOFTWARE_NSM", "yes");
+
+    RunConfig.Invalid invalid =
+        catchThrowableOfType(RunConfig.Invalid.class, () -> RunConfig.fromEnvironment(environment));
+
+    assertThat(invalid.problems())
+        .containsExactly(
+            "BLOCKCHAIN_OPERATOR_PRIVATE_KEY: must not be set with SIGNER_URL: the enclave signer"
+                + " holds the operator's key",
+            "SIGNER_URL: must be an http:// URL, like http://127.0.0.1:9000/",
+            "SIGNER_ATTESTATION_URL is not set",
+            "SIGNER_EXPECTED_PCR1: must be 48 bytes of hex (96 digits), as nitro-cli prints it",
+            "SIGNER_TRUST_SOFTWARE_NSM: must be true or false");
+    assertThat(invalid.getMessage()).doesNotContain(KEY);
   }
 }

@@ -49,4 +49,20 @@ class ServeCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("BLOCKCHAIN_RPC_URL").contains("SERVER_PORT");
   }
+
+  @Test
+  void aBadSignerAttestationUrlIsNamed() {
+    CliRun run =
+        CliRun.withEnvironment(
+            Map.of(
+                "BLOCKCHAIN_RPC_URL", "http://127.0.0.1:1",
+                "BLOCKCHAIN_CONTRACT_ADDRESS", "0x5fbdb2315678afecb367f032d93f642f64180aa3",
+                "SIGNER_ATTESTATION_URL", "signer:9001"),
+            "serve");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.UNUSABLE_INPUT);
+    assertThat(run.errLines())
+        .singleElement()
+        .asString()
+        .contains("SIGNER_ATTESTATION_URL: must be an http:// URL");
+  }
 }

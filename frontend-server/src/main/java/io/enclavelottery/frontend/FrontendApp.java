@@ -3,7 +3,7 @@ package io.enclavelottery.frontend;
 import io.enclavelottery.chain.RpcException;
 import io.enclavelottery.chain.contract.ContractCallException;
 import io.enclavelottery.chain.contract.LotteryContract;
-import io.enclavelottery.chain.contract.Web3jConnector;
+import io.enclavelottery.chain.contract.ReconnectingService;
 import io.enclavelottery.chain.contract.Web3jLotteryContract;
 import io.enclavelottery.chain.events.Web3jLotteryEventLog;
 import io.enclavelottery.chain.follower.ChainFollower;
@@ -92,7 +92,8 @@ public final class FrontendApp implements AutoCloseable {
   /** As {@link #start(FrontendConfig, Optional)}, with the feed's limits and timings given. */
   public static FrontendApp start(
       FrontendConfig config, Optional<AttestationSource> attestation, FeedSettings feedSettings) {
-    Web3j web3j = Web3jConnector.connect(config.rpcUrl());
+    // reads reconnect after a node restart or a dropped WebSocket, as the follower does
+    Web3j web3j = Web3j.build(new ReconnectingService(config.rpcUrl()));
     try {
       return start(config, attestation, feedSettings, web3j);
     } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.enclavelottery.frontend;
 
+import io.enclavelottery.frontend.http.AttestationSource;
 import io.enclavelottery.frontend.http.HttpSettings;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -64,7 +65,13 @@ public final class FrontendServer implements AutoCloseable {
 
   /** Starts the app and serves it. */
   public static FrontendServer start(FrontendConfig config) {
-    FrontendApp app = FrontendApp.start(config, Optional.empty());
+    return start(config, Optional.empty());
+  }
+
+  /** Starts the app, with the signer's attestation documents when there is a signer, and serves. */
+  public static FrontendServer start(
+      FrontendConfig config, Optional<AttestationSource> attestation) {
+    FrontendApp app = FrontendApp.start(config, attestation);
     try {
       return serve(app);
     } catch (RuntimeException e) {

@@ -38,6 +38,11 @@ final class ForkDetector {
         break;
       }
       newer.add(block);
+      if (extendsWindow(window, block)) {
+        // the usual case, a child of the window's tip: no need to ask the node for the parent
+        fork = block.number() - 1;
+        break;
+      }
       if (block.number() <= window.lowest()) {
         beyondWindow = true;
         // below the window only the node's newest block itself can be reached (a rollback):
@@ -70,6 +75,13 @@ final class ForkDetector {
 
   private static OptionalLong forkBelowTip(BlockWindow window, long fork) {
     return fork < window.highest() ? OptionalLong.of(fork) : OptionalLong.empty();
+  }
+
+  private static boolean extendsWindow(BlockWindow window, BlockHeader block) {
+    return window
+        .header(block.number() - 1)
+        .filter(parent -> parent.hash().equals(block.parentHash()))
+        .isPresent();
   }
 
   static BlockHeader parentOf(ChainRpc rpc, BlockHeader block) {

@@ -52,6 +52,13 @@ public final class Eip1559TransactionSender implements TransactionSender {
     record Settled(SendResult result) implements FirstSend {}
   }
 
+  /** The gas limit a payload is sent with, or the result that settles it before any send. */
+  private sealed interface Estimate {
+    record Gas(BigInteger limit) implements Estimate {}
+
+    record Settled(SendResult result) implements Estimate {}
+  }
+
   /**
    * @param rpc the node
    * @param signer signs for the one address this sender sends from
@@ -125,46 +132,67 @@ public final class Eip1559TransactionSender implements TransactionSender {
 
   @Override
   public SendResult send(ContractCall call, Precondition precondition) {
-    Objects.requireNonNull(call, "call");
+    return send(new Payload.Call(call), precondition);
+  }
+
+  @Override
+  public SendResult send(SignerBuiltCall call, Precondition precondition) {
+    return send(new Payload.SignerBuilt(call), precondition);
+  }
+
+  private SendResult send(Payload payload, Precondition precondition) {
     Objects.requireNonNull(precondition, "precondition");
     try {
-      return simulateAndSend(call, precondition);
+      Estimate estimate =
+          payload instanceof Payload.SignerBuilt built && built.call().standIn().isEmpty()
+              ? new Estimate.Gas(built.call().gasLimit())
+              : simulate(payload.simulated().orElseThrow(), precondition);
+      if (estimate instanceof Estimate.Settled settled) {
+        return settled.result();
+      }
+      return price(payload, precondition, ((Estimate.Gas) estimate).limit());
     } catch (RpcException | SigningException e) {
-      LOG.warn("{} failed: {}", call.function(), e.getMessage());
-      return new SendResult.Failed(call.function(), e.getMessage());
+      LOG.warn("{} failed: {}", payload.function(), e.getMessage());
+      return new SendResult.Failed(payload.function(), e.getMessage());
     }
   }
 
-  private SendResult simulateAndSend(ContractCall call, Precondition precondition) {
+  /** Simulates {@code call} at {@code pending} and estimates its gas. */
+  private Estimate simulate(ContractCall call, Precondition precondition) {
     CallRequest request = new CallRequest(signer.address(), call.to(), call.value(), call.data());
     CallOutcome simulated = rpc.call(request, DefaultBlockParameterName.PENDING);
     if (simulated instanceof CallOutcome.Reverted reverted) {
-      return wouldRevert(call, precondition, reverted.data());
+      return new Estimate.Settled(wouldRevert(call, precondition, reverted.data()));
     }
     if (simulated instanceof CallOutcome.Refused refused) {
-      return new SendResult.Failed(
-          call.function(), "the node would not simulate the call: " + refused.message());
+      return new Estimate.Settled(
+          new SendResult.Failed(
+              call.function(), "the node would not simulate the call: " + refused.message()));
     }
     GasEstimate estimate = rpc.estimateGas(request);
     if (estimate instanceof GasEstimate.Reverted reverted) {
-      return wouldRevert(call, precondition, reverted.data());
+      return new Estimate.Settled(wouldRevert(call, precondition, reverted.data()));
     }
     if (estimate instanceof GasEstimate.Refused refused) {
-      return new SendResult.Failed(
-          call.function(), "the node would not estimate gas: " + refused.message());
+      return new Estimate.Settled(
+          new SendResult.Failed(
+              call.function(), "the node would not estimate gas: " + refused.message()));
     }
-    BigInteger gasLimit = fees.gasLimit(((GasEstimate.Estimated) estimate).gas());
+    return new Estimate.Gas(fees.gasLimit(((GasEstimate.Estimated) estimate).gas()));
+  }
+
+  private SendResult price(Payload payload, Precondition precondition, BigInteger gasLimit) {
     BigInteger baseFee = rpc.baseFee();
     Fees initial = fees.initial(baseFee, rpc.maxPriorityFee());
     if (initial.maxFeePerGas().compareTo(baseFee) < 0) {
       LOG.warn(
           "{}: the fee cap of {} is below the base fee of {}; the transaction can only be mined"
               + " once the base fee falls, and some nodes refuse it",
-          call.function(),
+          payload.function(),
           Gwei.format(initial.maxFeePerGas()),
           Gwei.format(baseFee));
     }
-    FirstSend first = sendFirst(call, precondition, gasLimit, initial);
+    FirstSend first = sendFirst(payload, precondition, gasLimit, initial);
     if (first instanceof FirstSend.Settled settled) {
       return settled.result();
     }
@@ -186,7 +214,7 @@ public final class Eip1559TransactionSender implements TransactionSender {
    * transaction in the pool or a final {@link SendResult}.
    */
   private FirstSend sendFirst(
-      ContractCall call, Precondition precondition, BigInteger gasLimit, Fees initial) {
+      Payload payload, Precondition precondition, BigInteger gasLimit, Fees initial) {
     synchronized (sendLock) {
       boolean needed;
       try {
@@ -194,30 +222,30 @@ public final class Eip1559TransactionSender implements TransactionSender {
       } catch (RuntimeException e) {
         return new FirstSend.Settled(
             new SendResult.Failed(
-                call.function(), "could not tell whether it is still needed: " + e.getMessage()));
+                payload.function(),
+                "could not tell whether it is still needed: " + e.getMessage()));
       }
       if (!needed) {
-        LOG.info("{} not sent: no longer needed", call.function());
-        return new FirstSend.Settled(new SendResult.NotNeeded(call.function()));
+        LOG.info("{} not sent: no longer needed", payload.function());
+        return new FirstSend.Settled(new SendResult.NotNeeded(payload.function()));
       }
       String lastRefusal = "";
       for (int attempt = 1; attempt <= NONCE_ATTEMPTS; attempt++) {
         BigInteger nonce = nonces.peek();
         Instant sentAt = clock.instant();
-        Submission submission =
-            submitter.submit(nonce, gasLimit, call.to(), call.value(), call.data(), initial);
+        Submission submission = submitter.submit(nonce, gasLimit, payload, initial);
         if (submission instanceof Submission.Sent sent) {
           nonces.used(nonce);
           LOG.info(
               "{} sent as {} (nonce {}, gas {}, {})",
-              call.function(),
+              payload.function(),
               sent.hash(),
               nonce,
               gasLimit,
               initial);
           return new FirstSend.InPool(
               new InFlight(
-                  call,
+                  payload,
                   signer.address(),
                   nonce,
                   new InFlight.Version(sent.hash(), initial, gasLimit, false, sentAt)));
@@ -226,20 +254,20 @@ public final class Eip1559TransactionSender implements TransactionSender {
         lastRefusal = refused.message();
         nonces.resync();
         if (!refused.kind().isNonceProblem()) {
-          LOG.warn("{} refused by the node: {}", call.function(), refused.message());
+          LOG.warn("{} refused by the node: {}", payload.function(), refused.message());
           return new FirstSend.Settled(
               new SendResult.Failed(
-                  call.function(), "the node refused the transaction: " + refused.message()));
+                  payload.function(), "the node refused the transaction: " + refused.message()));
         }
         LOG.info(
             "{}: nonce {} refused ({}); reading the nonce from the chain again",
-            call.function(),
+            payload.function(),
             nonce,
             refused.message());
       }
       return new FirstSend.Settled(
           new SendResult.Failed(
-              call.function(),
+              payload.function(),
               "the nonce kept moving under "
                   + NONCE_ATTEMPTS
                   + " attempts (another process sends from "

@@ -1,6 +1,5 @@
 package io.enclavelottery.chain.tx;
 
-import io.enclavelottery.chain.contract.ContractCall;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +15,7 @@ final class InFlight {
   /** One version the node accepted. */
   record Version(String hash, Fees fees, BigInteger gasLimit, boolean cancelling, Instant sentAt) {}
 
-  private final ContractCall call;
+  private final Payload payload;
   private final String from;
   private final BigInteger nonce;
   private final Instant firstSentAt;
@@ -27,8 +26,8 @@ final class InFlight {
   private int replacementsTried;
   private Optional<String> blockedBy = Optional.empty();
 
-  InFlight(ContractCall call, String from, BigInteger nonce, Version first) {
-    this.call = call;
+  InFlight(Payload payload, String from, BigInteger nonce, Version first) {
+    this.payload = payload;
     this.from = from;
     this.nonce = nonce;
     this.firstSentAt = first.sentAt();
@@ -37,8 +36,12 @@ final class InFlight {
     this.lastSentAt = first.sentAt();
   }
 
-  ContractCall call() {
-    return call;
+  Payload payload() {
+    return payload;
+  }
+
+  String function() {
+    return payload.function();
   }
 
   String from() {
@@ -108,7 +111,7 @@ final class InFlight {
   SentTransaction view(Version version) {
     return new SentTransaction(
         version.hash(),
-        call.function(),
+        payload.function(),
         from,
         nonce,
         version.fees(),

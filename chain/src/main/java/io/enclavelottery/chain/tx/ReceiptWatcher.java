@@ -1,6 +1,7 @@
 package io.enclavelottery.chain.tx;
 
 import io.enclavelottery.chain.RpcException;
+import io.enclavelottery.chain.contract.ContractCall;
 import io.enclavelottery.chain.contract.RevertDecoder;
 import io.enclavelottery.chain.contract.RevertReason;
 import io.enclavelottery.chain.signer.SigningException;
@@ -78,10 +79,7 @@ final class ReceiptWatcher {
       } catch (RpcException | SigningException e) {
         // a passing fault of the node or the signer: the transaction is out there, keep watching
         LOG.warn(
-            "while watching {} (nonce {}): {}",
-            flight.call().function(),
-            flight.nonce(),
-            e.getMessage());
+            "while watching {} (nonce {}): {}", flight.function(), flight.nonce(), e.getMessage());
         settled = Optional.empty();
         if (!clock.instant().isBefore(giveUpAt)) {
           return new SendResult.StillPending(flight.view(), "the node failed: " + e.getMessage());
@@ -115,7 +113,7 @@ final class ReceiptWatcher {
       nonces.resync();
       return Optional.of(
           new SendResult.Failed(
-              flight.call().function(),
+              flight.function(),
               "nonce "
                   + flight.nonce()
                   + " was used by another transaction from "
@@ -185,12 +183,19 @@ final class ReceiptWatcher {
 
   /** Replays the call on the state before the block, the nearest to what it met. */
   private Optional<RevertReason> replayRevert(InFlight flight, TransactionReceipt receipt) {
+    Optional<ContractCall> replayed = flight.payload().simulated();
+    if (replayed.isEmpty()) {
+      return Optional.empty();
+    }
     try {
       BigInteger parent = receipt.getBlockNumber().subtract(BigInteger.ONE).max(BigInteger.ZERO);
       CallOutcome replay =
           rpc.call(
               new CallRequest(
-                  flight.from(), flight.call().to(), flight.call().value(), flight.call().data()),
+                  flight.from(),
+                  replayed.get().to(),
+                  replayed.get().value(),
+                  replayed.get().data()),
               DefaultBlockParameter.valueOf(parent));
       return replay instanceof CallOutcome.Reverted reverted
           ? Optional.of(decoder.decode(reverted.data()))
@@ -209,13 +214,15 @@ final class ReceiptWatcher {
   private void replace(InFlight flight, Precondition precondition) {
     Instant now = clock.instant();
     boolean cancel = flight.cancelling();
-    if (!cancel) {
+    // a signer-built payload is the only one its nonce may carry: it is replaced as it is, and
+    // mined (or reverted) even when no longer needed, which frees the nonce all the same
+    if (!cancel && flight.payload().cancellable()) {
       try {
         cancel = !precondition.stillNeeded();
       } catch (RuntimeException e) {
         LOG.warn(
             "could not tell whether {} is still needed ({}); replacement postponed",
-            flight.call().function(),
+            flight.function(),
             e.getMessage());
         flight.postpone(now);
         return;
@@ -223,11 +230,7 @@ final class ReceiptWatcher {
     }
     FeeBump bump = fees.bump(flight.lastTriedFees(), rpc.baseFee(), rpc.maxPriorityFee());
     if (bump instanceof FeeBump.BlockedByCap blocked) {
-      LOG.warn(
-          "{} (nonce {}) is stuck: {}",
-          flight.call().function(),
-          flight.nonce(),
-          blocked.describe());
+      LOG.warn("{} (nonce {}) is stuck: {}", flight.function(), flight.nonce(), blocked.describe());
       flight.block(blocked.describe());
       return;
     }
@@ -235,26 +238,19 @@ final class ReceiptWatcher {
     if (cancel && !flight.cancelling()) {
       LOG.info(
           "{} (nonce {}) is no longer needed; replacing it with an empty transfer",
-          flight.call().function(),
+          flight.function(),
           flight.nonce());
     }
     BigInteger gasLimit = cancel ? TRANSFER_GAS : flight.view().gasLimit();
     Submission submission =
         cancel
-            ? submitter.submit(
-                flight.nonce(), gasLimit, flight.from(), BigInteger.ZERO, "0x", bumped)
-            : submitter.submit(
-                flight.nonce(),
-                gasLimit,
-                flight.call().to(),
-                flight.call().value(),
-                flight.call().data(),
-                bumped);
+            ? submitter.cancel(flight.nonce(), gasLimit, flight.from(), bumped)
+            : submitter.submit(flight.nonce(), gasLimit, flight.payload(), bumped);
     if (submission instanceof Submission.Sent sent) {
       flight.accepted(new InFlight.Version(sent.hash(), bumped, gasLimit, cancel, now));
       LOG.info(
           "{} (nonce {}) stuck; replaced by {} with {}",
-          flight.call().function(),
+          flight.function(),
           flight.nonce(),
           sent.hash(),
           bumped);
@@ -264,7 +260,7 @@ final class ReceiptWatcher {
     // nonce too low: a version (or someone else's transaction) was mined; the next poll tells which
     LOG.info(
         "replacement of {} (nonce {}) refused: {}",
-        flight.call().function(),
+        flight.function(),
         flight.nonce(),
         refused.message());
     flight.tried(bumped, now);

@@ -9,8 +9,9 @@ import java.util.List;
  * stuck transaction with higher fees. Before every send and every replacement it asks the caller's
  * {@link Precondition} whether the chain still needs the call.
  *
- * <p>Create one sender per signer address and chain and share it: the nonce sequence lives in it.
- * {@link #send} blocks until the outcome is known, so call it off event-loop threads.
+ * <p>Create one sender per signer address and chain and share it: the nonce sequence lives in it,
+ * for prepared calls and signer-built transactions alike. {@link #send} blocks until the outcome is
+ * known, so call it off event-loop threads.
  */
 public interface TransactionSender {
 
@@ -19,6 +20,13 @@ public interface TransactionSender {
 
   /** Sends {@code call} while {@code precondition} holds and waits for the outcome. */
   SendResult send(ContractCall call, Precondition precondition);
+
+  /**
+   * Sends a transaction its signer builds itself, in the same nonce sequence as {@link
+   * #send(ContractCall, Precondition)}: simulated through its stand-in when it has one, signed once
+   * the precondition holds, replaced by asking the signer again at the same nonce.
+   */
+  SendResult send(SignerBuiltCall call, Precondition precondition);
 
   /** Sends a call that is always wanted. */
   default SendResult send(ContractCall call) {

@@ -1,12 +1,16 @@
 package io.enclavelottery.chain.tx;
 
+import io.enclavelottery.chain.contract.ContractCall;
 import io.enclavelottery.chain.signer.Signer;
 import io.enclavelottery.chain.tx.TransactionRpc.SubmitOutcome;
 import java.math.BigInteger;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.RawTransaction;
 
-/** Builds an EIP-1559 transaction, has the signer sign it and hands it to the node. */
+/**
+ * Has a transaction signed — built here and signed by the signer, or built by its signer — and
+ * hands it to the node.
+ */
 final class TransactionSubmitter {
 
   /** What the node made of a signed transaction. */
@@ -28,7 +32,24 @@ final class TransactionSubmitter {
     this.chainId = chainId;
   }
 
-  Submission submit(
+  /** Sends {@code payload} at {@code nonce}. */
+  Submission submit(BigInteger nonce, BigInteger gasLimit, Payload payload, Fees fees) {
+    String signed;
+    if (payload instanceof Payload.SignerBuilt built) {
+      signed = built.call().sign(nonce, gasLimit, fees);
+    } else {
+      ContractCall call = ((Payload.Call) payload).call();
+      signed = sign(nonce, gasLimit, call.to(), call.value(), call.data(), fees);
+    }
+    return hand(signed);
+  }
+
+  /** Sends an empty transfer from {@code from} to itself at {@code nonce}, which frees it. */
+  Submission cancel(BigInteger nonce, BigInteger gasLimit, String from, Fees fees) {
+    return hand(sign(nonce, gasLimit, from, BigInteger.ZERO, "0x", fees));
+  }
+
+  private String sign(
       BigInteger nonce, BigInteger gasLimit, String to, BigInteger value, String data, Fees fees) {
     RawTransaction transaction =
         RawTransaction.createTransaction(
@@ -40,7 +61,10 @@ final class TransactionSubmitter {
             data,
             fees.maxPriorityFeePerGas(),
             fees.maxFeePerGas());
-    String signed = signer.signTransaction(transaction, chainId);
+    return signer.signTransaction(transaction, chainId);
+  }
+
+  private Submission hand(String signed) {
     SubmitOutcome outcome = rpc.sendRawTransaction(signed);
     if (outcome instanceof SubmitOutcome.Accepted accepted) {
       return new Submission.Sent(accepted.hash());

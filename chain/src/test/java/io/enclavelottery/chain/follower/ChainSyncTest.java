@@ -105,6 +105,21 @@ class ChainSyncTest {
   }
 
   @Test
+  void aNewBlockCostsOneHeadReadAndOneLogQuery() {
+    ChainSync sync = sync(0);
+    RecordingConsumer consumer = follow(sync, A, 0);
+    drain(sync, chain);
+    for (int round = 0; round < 3; round++) {
+      mineWithEvents(1, A);
+      chain.calls.set(0);
+      assertThat(sync.step(chain)).isFalse();
+      // the head's parent is the window's tip: it is not fetched again
+      assertThat(chain.calls.get()).isEqualTo(2);
+    }
+    assertThat(consumer.view()).isEqualTo(chain.canonicalLogs(A));
+  }
+
+  @Test
   void deliversOnlyOnceConfirmationsDeep() {
     ChainSync sync = sync(3);
     RecordingConsumer a = follow(sync, A, 0);

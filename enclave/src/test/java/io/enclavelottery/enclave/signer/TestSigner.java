@@ -1,6 +1,7 @@
 package io.enclavelottery.enclave.signer;
 
 import io.enclavelottery.chain.tx.Fees;
+import io.enclavelottery.chain.tx.MutableClock;
 import io.enclavelottery.enclave.nsm.SoftwareNsm;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -30,7 +31,7 @@ public final class TestSigner {
   public static final String PAYOUT = "0x00000000000000000000000000000000000000b0";
 
   public final SoftwareNsm nsm;
-  public final SettableClock clock = new SettableClock(START);
+  public final MutableClock clock = new MutableClock(START);
   public final SignerSettings settings;
   public final OperatorKeyCustody keys;
   public final EnclaveSigner signer;

@@ -1,14 +1,17 @@
 package io.enclavelottery.operator.dependent;
 
+import io.enclavelottery.crd.EnclaveSpec;
 import io.enclavelottery.crd.LotteryRound;
 import io.enclavelottery.crd.LotteryRoundSpec;
+import io.enclavelottery.crd.SignerType;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The frontend-server's configuration for a LotteryRound, as the environment variables the server
- * reads (the seed system's names). It holds only public facts about the chain and the contract:
- * never a key, since the frontend signs nothing.
+ * reads (the seed system's names). It holds only public facts about the chain, the contract and,
+ * with an enclave signer, where its attestation port is: never a key, since the frontend signs
+ * nothing.
  *
  * @param variables the variables, sorted by name
  */
@@ -31,6 +34,17 @@ public record FrontendEnvironment(Map<String, String> variables) {
     variables.put("EVENTMGR_CONFIRMATIONS", Integer.toString(spec.chain().confirmations()));
     variables.put("SERVER_HOST", "0.0.0.0");
     variables.put("SERVER_PORT", Integer.toString(SERVER_PORT));
+    EnclaveSpec enclave = spec.signer().enclave();
+    if (spec.signer().type() == SignerType.ENCLAVE && enclave != null) {
+      // /api/attestation passes the browser's nonce to the signer's attestation port
+      variables.put(
+          "SIGNER_ATTESTATION_URL",
+          "http://%s.%s.svc:%d/"
+              .formatted(
+                  Component.SIGNER.name(primary),
+                  primary.getMetadata().getNamespace(),
+                  enclave.attestationPort()));
+    }
     return new FrontendEnvironment(variables);
   }
 

@@ -1,31 +1,41 @@
 package io.enclavelottery.operator.keeper;
 
 import io.enclavelottery.chain.contract.ContractCall;
-import io.enclavelottery.chain.contract.Hex32;
 import io.enclavelottery.chain.contract.LotteryContract;
 import io.enclavelottery.chain.contract.LotterySettings;
 import io.enclavelottery.chain.contract.Round;
 import io.enclavelottery.chain.contract.RoundState;
 import io.enclavelottery.chain.tx.Precondition;
+import io.enclavelottery.chain.tx.SendResult;
+import io.enclavelottery.chain.tx.TransactionSender;
 import io.enclavelottery.operator.decision.Action;
 import io.enclavelottery.operator.decision.Setting;
 import java.util.Objects;
 
 /**
- * Turns a planned {@link Action} into the contract call that carries it out and the precondition
- * the sender checks right before sending (and before any replacement): a fresh read of the round,
- * so nothing is sent that the chain no longer needs — after a restart, a reorganisation or someone
+ * Turns a planned {@link Action} into the transaction that carries it out and the precondition the
+ * sender checks right before sending (and before any replacement): a fresh read of the round, so
+ * nothing is sent that the chain no longer needs — after a restart, a reorganisation or someone
  * else's transaction.
  */
 final class ActionCalls {
 
   /**
-   * A call ready for the sender.
+   * A transaction ready for the sender.
    *
-   * @param call what to send
+   * @param transaction what to send
    * @param precondition whether the chain still needs it
    */
-  record Prepared(ContractCall call, Precondition precondition) {}
+  record Prepared(OperatorTransaction transaction, Precondition precondition) {
+
+    Prepared(ContractCall call, Precondition precondition) {
+      this(new OperatorTransaction.Call(call), precondition);
+    }
+
+    SendResult sendWith(TransactionSender sender) {
+      return transaction.send(sender, precondition);
+    }
+  }
 
   private final LotteryContract contract;
   private final SeedSource seeds;
@@ -47,7 +57,7 @@ final class ActionCalls {
     }
     if (action instanceof Action.CommitSeed commit) {
       return new Prepared(
-          contract.commitSeed(seeds.commitment(commit.roundId()), commit.endTime()),
+          seeds.commit(commit.roundId(), commit.endTime()),
           () -> {
             Round round = contract.round();
             return isBetting(round, commit.roundId())
@@ -66,7 +76,7 @@ final class ActionCalls {
     }
     if (action instanceof Action.Draw draw) {
       return new Prepared(
-          contract.drawWinner(Hex32.of(seeds.seed(draw.roundId()).bytes())),
+          seeds.draw(draw.roundId()),
           () -> {
             Round round = contract.round();
             return isBetting(round, draw.roundId()) && round.seedCommitted();

@@ -1,7 +1,9 @@
 package io.enclavelottery.operator.keeper;
 
 import io.enclavelottery.chain.contract.RoundState;
+import io.enclavelottery.chain.tx.SentTransaction;
 import io.enclavelottery.operator.decision.BondCoverage;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,6 +20,8 @@ import java.util.Optional;
  * @param bond whether the bond covers a round, empty before the first look
  * @param unrevealedRounds the contract's count of committed rounds never revealed
  * @param lastFailure the last failed transaction or error in words, kept after recovery
+ * @param chain what the last look at the chain found, empty before the first
+ * @param inFlight the keeper's transactions sent and not yet settled (no call data)
  */
 public record KeeperStatus(
     KeeperState state,
@@ -28,7 +32,9 @@ public record KeeperStatus(
     String pendingSettings,
     Optional<BondCoverage> bond,
     long unrevealedRounds,
-    Optional<String> lastFailure) {
+    Optional<String> lastFailure,
+    Optional<ChainReading> chain,
+    List<SentTransaction> inFlight) {
 
   public KeeperStatus {
     Objects.requireNonNull(state, "state");
@@ -38,6 +44,8 @@ public record KeeperStatus(
     Objects.requireNonNull(pendingSettings, "pendingSettings");
     Objects.requireNonNull(bond, "bond");
     Objects.requireNonNull(lastFailure, "lastFailure");
+    Objects.requireNonNull(chain, "chain");
+    inFlight = List.copyOf(inFlight);
   }
 
   /** Before the first look at the chain. */
@@ -51,7 +59,9 @@ public record KeeperStatus(
         "",
         Optional.empty(),
         0,
-        Optional.empty());
+        Optional.empty(),
+        Optional.empty(),
+        List.of());
   }
 
   KeeperStatus withProblem(Problem newProblem) {
@@ -64,7 +74,9 @@ public record KeeperStatus(
         pendingSettings,
         bond,
         unrevealedRounds,
-        lastFailure);
+        lastFailure,
+        chain,
+        inFlight);
   }
 
   KeeperStatus withLastFailure(String failure) {
@@ -77,7 +89,24 @@ public record KeeperStatus(
         pendingSettings,
         bond,
         unrevealedRounds,
-        Optional.of(failure));
+        Optional.of(failure),
+        chain,
+        inFlight);
+  }
+
+  KeeperStatus withInFlight(List<SentTransaction> transactions) {
+    return new KeeperStatus(
+        state,
+        problem,
+        roundId,
+        roundState,
+        plan,
+        pendingSettings,
+        bond,
+        unrevealedRounds,
+        lastFailure,
+        chain,
+        transactions);
   }
 
   KeeperStatus stopped() {
@@ -90,6 +119,8 @@ public record KeeperStatus(
         pendingSettings,
         bond,
         unrevealedRounds,
-        lastFailure);
+        lastFailure,
+        chain,
+        inFlight);
   }
 }

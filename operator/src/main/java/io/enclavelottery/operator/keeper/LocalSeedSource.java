@@ -1,9 +1,11 @@
 package io.enclavelottery.operator.keeper;
 
 import io.enclavelottery.chain.contract.Hex32;
+import io.enclavelottery.chain.contract.LotteryCalls;
 import io.enclavelottery.chain.signer.DrawSeed;
 import io.enclavelottery.chain.signer.LocalSeedDerivation;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -24,11 +26,23 @@ public record LocalSeedSource(LocalSeedDerivation derivation, long chainId, Stri
   }
 
   @Override
+  public OperatorTransaction commit(long roundId, Instant endTime) {
+    return new OperatorTransaction.Call(
+        new LotteryCalls(contract).commitSeed(commitment(roundId), endTime));
+  }
+
+  @Override
+  public OperatorTransaction draw(long roundId) {
+    return new OperatorTransaction.Call(
+        new LotteryCalls(contract).drawWinner(Hex32.of(seed(roundId).bytes())));
+  }
+
+  /** The value {@code commitSeed} takes for {@code roundId}. */
   public Hex32 commitment(long roundId) {
     return Hex32.of(seed(roundId).commitment(chainId, contract, BigInteger.valueOf(roundId)));
   }
 
-  @Override
+  /** The seed {@code drawWinner} reveals for {@code roundId}. */
   public DrawSeed seed(long roundId) {
     return derivation.seedFor(chainId, contract, BigInteger.valueOf(roundId));
   }

@@ -23,6 +23,8 @@ public record Problem(Kind kind, String message) {
     NOT_OPERATOR,
     /** The operator account cannot pay for a transaction. */
     BALANCE_TOO_LOW,
+    /** The enclave signer's attestation is missing or does not verify. */
+    SIGNER_NOT_ATTESTED,
     /** Something the keeper did not expect; see the log. */
     INTERNAL_ERROR;
 

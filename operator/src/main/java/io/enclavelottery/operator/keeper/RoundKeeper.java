@@ -6,7 +6,9 @@ import io.enclavelottery.chain.contract.LotteryContract;
 import io.enclavelottery.chain.contract.LotterySettings;
 import io.enclavelottery.chain.contract.Round;
 import io.enclavelottery.chain.follower.BlockHeader;
+import io.enclavelottery.chain.follower.FollowerEvent;
 import io.enclavelottery.chain.follower.HeadListener;
+import io.enclavelottery.chain.follower.LogConsumer;
 import io.enclavelottery.chain.tx.SendResult;
 import io.enclavelottery.chain.tx.SentTransaction;
 import io.enclavelottery.chain.tx.TransactionSender;
@@ -23,14 +25,18 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one lottery contract's rounds going, without Kubernetes: observe the chain, ask {@link
  * Decision} what to do, send it through the {@link TransactionSender}, report the outcome, and look
- * again at the plan's {@code recheckAt} — or sooner, on every new head ({@link #onHead}), so a bet
- * is acted on in the block it lands.
+ * again when something can have changed: when the contract's logs arrive ({@link #accept}), so a
+ * bet is acted on in the block it lands, and on the first head whose timestamp reaches the plan's
+ * {@code recheckAt} ({@link #onHead}), so a draw goes out on the head before its window opens. A
+ * head before that deadline costs nothing, so many keepers can share one chain's heads; a timer one
+ * block after the deadline covers heads that stop coming.
  *
  * <p>Every send carries a precondition that re-reads the round, and the sender simulates each call
  * first, so nothing the chain no longer needs is sent. Transactions of the operator already waiting
@@ -39,9 +45,10 @@ import org.slf4j.LoggerFactory;
  * operator and too little ether for gas each become a {@link Problem} in the status, nothing is
  * sent, and the keeper looks again after a growing delay; so does a transaction that failed.
  *
- * <p>All work runs on the keeper's own thread; {@link #onHead} and {@link #wake} only queue it.
+ * <p>All work runs on the keeper's own thread; {@link #onHead}, {@link #accept} and {@link #wake}
+ * only queue it.
  */
-public final class RoundKeeper implements HeadListener, AutoCloseable {
+public final class RoundKeeper implements HeadListener, LogConsumer, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RoundKeeper.class);
 
@@ -61,6 +68,10 @@ public final class RoundKeeper implements HeadListener, AutoCloseable {
   private volatile KeeperStatus status = KeeperStatus.starting();
   // written on the keeper's thread, read by metric scrapes too
   private volatile Optional<Unsettled> unsettled = Optional.empty();
+  // the chain time from which a head wakes the keeper, and the block its last look read
+  private volatile Instant dueAt = Instant.MIN;
+  private volatile long lookedAt = -1;
+  private volatile boolean logsSeen;
 
   /** A transaction the sender stopped waiting for, which may still be mined. */
   private record Unsettled(PendingTransaction transaction, Instant since) {}
@@ -106,11 +117,35 @@ public final class RoundKeeper implements HeadListener, AutoCloseable {
     thread.wake();
   }
 
-  /** A new head: look again now (unless a retry delay runs). */
+  /**
+   * A new head: look again if its timestamp reaches the plan's deadline (unless a retry delay
+   * runs). The transactions in flight are reported from here too, since the keeper's thread waits
+   * inside a send while they are.
+   */
   @Override
   public void onHead(BlockHeader head) {
     clock.onHead(head);
-    thread.wake();
+    update(current -> current.withInFlight(sender.pending()));
+    if (head.timestamp() >= dueAt.getEpochSecond()) {
+      thread.wake();
+    }
+  }
+
+  /**
+   * The contract's logs: look again if they come from a block the last look did not read, or were
+   * retracted. The first delivery wakes the keeper too, since it may cover blocks between the
+   * keeper's first look and the follow's start.
+   */
+  @Override
+  public void accept(FollowerEvent event) {
+    boolean first = !logsSeen;
+    logsSeen = true;
+    boolean changed =
+        !(event instanceof FollowerEvent.Logs logs)
+            || ((first || !logs.logs().isEmpty()) && logs.toBlock() > lookedAt);
+    if (changed) {
+      thread.wake();
+    }
   }
 
   /** Looks at the chain as soon as the keeper's thread is free, unless a retry delay runs. */
@@ -126,7 +161,7 @@ public final class RoundKeeper implements HeadListener, AutoCloseable {
   @Override
   public void close() {
     thread.close();
-    publish(status.stopped());
+    update(KeeperStatus::stopped);
   }
 
   /** One look; returns how long to wait before the next (heads may come first). */
@@ -158,20 +193,24 @@ public final class RoundKeeper implements HeadListener, AutoCloseable {
 
   private Duration decideAndAct(ChainObserver.Seen seen) {
     clock.observe(seen.head().number(), seen.head().timestamp().getEpochSecond());
+    lookedAt = seen.head().number();
     Round round = seen.round();
     if (seen.inPool() == 0) {
       unsettled = Optional.empty();
     } else if (unsettled.isEmpty()) {
-      publish(
-          running(
-              seen,
-              "waiting for "
-                  + seen.inPool()
-                  + " transaction(s) of "
-                  + sender.address()
-                  + " already in the node's pool (sent before a restart?) to be mined; nothing"
-                  + " is sent until then",
-              ""));
+      update(
+          current ->
+              running(
+                  current,
+                  seen,
+                  "waiting for "
+                      + seen.inPool()
+                      + " transaction(s) of "
+                      + sender.address()
+                      + " already in the node's pool (sent before a restart?) to be mined; nothing"
+                      + " is sent until then",
+                  ""));
+      dueAt = Instant.MIN;
       return clock.blockInterval();
     }
     RoundPolicy currentPolicy = policy.get();
@@ -186,8 +225,9 @@ public final class RoundKeeper implements HeadListener, AutoCloseable {
                 seeds.availability(round.roundId()),
                 seen.funds()));
     metrics.decided(plan.action());
-    publish(running(seen, plan.reason(), plan.describePendingSettings()));
+    update(current -> running(current, seen, plan.reason(), plan.describePendingSettings()));
     thread.endHoldOff();
+    dueAt = plan.recheckAt();
     Duration untilRecheck = untilChainTime(plan.recheckAt(), currentPolicy);
     if (plan.action().sendsTransaction() && !act(plan, round.roundId(), seen.head().timestamp())) {
       Duration backoff = retry.next();
@@ -210,8 +250,10 @@ public final class RoundKeeper implements HeadListener, AutoCloseable {
       return false;
     }
     LOG.info("{}: {}", action.function(), plan.reason());
-    SendResult result = sender.send(prepared.call(), prepared.precondition());
+    SendResult result = prepared.sendWith(sender);
     metrics.sent(action, result);
+    // a head may have reported this transaction in flight while the send waited for it
+    update(current -> current.withInFlight(sender.pending()));
     if (result instanceof SendResult.Mined mined) {
       LOG.info("{}", mined.describe());
       reportMined(action, roundId, mined);
@@ -245,7 +287,7 @@ public final class RoundKeeper implements HeadListener, AutoCloseable {
 
   private void failed(Action action, String why) {
     LOG.warn("{}", why);
-    publish(status.withLastFailure(why));
+    update(current -> current.withLastFailure(why));
     emit(new KeeperEvent.TransactionFailed(action.function(), why));
   }
 
@@ -254,13 +296,14 @@ public final class RoundKeeper implements HeadListener, AutoCloseable {
     if (!status.problem().equals(Optional.of(problem))) {
       LOG.warn("the keeper of {} cannot act: {}", contract.address(), problem.message());
     }
-    publish(status.withProblem(problem));
+    update(current -> current.withProblem(problem));
     Duration wait = retry.next();
     thread.holdOff(wait);
     return wait;
   }
 
-  private KeeperStatus running(ChainObserver.Seen seen, String plan, String pendingSettings) {
+  private KeeperStatus running(
+      KeeperStatus current, ChainObserver.Seen seen, String plan, String pendingSettings) {
     Round round = seen.round();
     LotterySettings settings = seen.settings();
     return new KeeperStatus(
@@ -272,10 +315,20 @@ public final class RoundKeeper implements HeadListener, AutoCloseable {
         pendingSettings,
         Optional.of(BondCoverage.of(settings)),
         settings.unrevealedRounds(),
-        status.lastFailure());
+        current.lastFailure(),
+        Optional.of(new ChainReading(round, settings, seen.funds().balance(), seen.inPool())),
+        sender.pending());
   }
 
-  private void publish(KeeperStatus next) {
+  /**
+   * Changes the status; called from the keeper's thread and, for transactions in flight, the
+   * follower's.
+   */
+  private synchronized void update(UnaryOperator<KeeperStatus> change) {
+    publish(change.apply(status));
+  }
+
+  private synchronized void publish(KeeperStatus next) {
     KeeperStatus previous = status;
     if (next.equals(previous)) {
       return;
@@ -302,9 +355,10 @@ public final class RoundKeeper implements HeadListener, AutoCloseable {
     }
   }
 
-  /** The wall time until the chain reaches {@code time}, within the keeper's bounds. */
+  /** The wall time until one block after the chain reaches {@code time}, within the bounds. */
   private Duration untilChainTime(Instant time, RoundPolicy currentPolicy) {
-    Duration wait = Duration.between(clock.now().orElse(time), time);
+    // a head reaching the deadline wakes the keeper; the timer, one block later, is the fallback
+    Duration wait = Duration.between(clock.now().orElse(time), time.plus(clock.blockInterval()));
     Duration longest = currentPolicy.timing().recheckInterval();
     if (wait.compareTo(config.minRecheck()) < 0) {
       return config.minRecheck();

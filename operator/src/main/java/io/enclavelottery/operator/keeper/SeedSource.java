@@ -1,21 +1,22 @@
 package io.enclavelottery.operator.keeper;
 
-import io.enclavelottery.chain.contract.Hex32;
-import io.enclavelottery.chain.signer.DrawSeed;
 import io.enclavelottery.operator.decision.SeedAvailability;
+import java.time.Instant;
 
 /**
- * Where the keeper gets each round's draw seed for one contract: derived from the operator's key
- * ({@link LocalSeedSource}) or, later, held by the enclave signer. The commitment is public as soon
- * as it is sent; the seed is asked for only when the draw is due, and never logged.
+ * Where the keeper gets each round's seed transactions for one contract: calls carrying a seed
+ * derived from the operator's key ({@link LocalSeedSource}), or transactions the enclave signer
+ * builds with a seed that never leaves it before the draw ({@link EnclaveSeedSource}). The
+ * commitment is public as soon as it is sent; the seed is asked for only when the draw is due, and
+ * never logged.
  */
 public interface SeedSource {
 
-  /** The value {@code commitSeed} takes for {@code roundId}. */
-  Hex32 commitment(long roundId);
+  /** The {@code commitSeed} of {@code roundId}, whose betting ends at {@code endTime}. */
+  OperatorTransaction commit(long roundId, Instant endTime);
 
-  /** The seed {@code drawWinner} reveals for {@code roundId}. */
-  DrawSeed seed(long roundId);
+  /** The {@code drawWinner} that reveals the seed of {@code roundId}. */
+  OperatorTransaction draw(long roundId);
 
   /** Whether the seed of {@code roundId} can be had now; a local key always has it. */
   default SeedAvailability availability(long roundId) {

@@ -9,13 +9,13 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What a {@link StandaloneKeeper} needs: where the contract is, the operator's key, how to pay for
- * gas and how to follow the chain. Its {@code toString} shows the key only redacted.
+ * What a {@link StandaloneKeeper} needs: where the contract is, who signs for the operator, how to
+ * pay for gas and how to follow the chain. Its {@code toString} shows no key.
  *
  * @param rpcUrl the node, {@code http(s)://} (polled) or {@code ws(s)://} (subscribed)
  * @param chainId the chain the contract is on; a node on another chain is refused
  * @param contract the lottery's address
- * @param operatorKey the operator's key: signs, and derives the rounds' seeds
+ * @param signing the operator's key in this process, or the enclave signer
  * @param feePolicy gas multiplier and fee cap
  * @param pollInterval how often heads are polled over HTTP
  * @param autoStart open a round as soon as the contract is WAITING (otherwise the first bet does)
@@ -27,7 +27,7 @@ public record StandaloneSettings(
     String rpcUrl,
     long chainId,
     String contract,
-    SigningKey operatorKey,
+    OperatorSigning signing,
     FeePolicy feePolicy,
     Duration pollInterval,
     boolean autoStart,
@@ -39,9 +39,34 @@ public record StandaloneSettings(
     Objects.requireNonNull(desired, "desired");
     Objects.requireNonNull(rpcUrl, "rpcUrl");
     Objects.requireNonNull(contract, "contract");
-    Objects.requireNonNull(operatorKey, "operatorKey");
+    Objects.requireNonNull(signing, "signing");
     Objects.requireNonNull(feePolicy, "feePolicy");
     Objects.requireNonNull(pollInterval, "pollInterval");
+  }
+
+  /** Settings signing with the operator's key in this process. */
+  public StandaloneSettings(
+      String rpcUrl,
+      long chainId,
+      String contract,
+      SigningKey operatorKey,
+      FeePolicy feePolicy,
+      Duration pollInterval,
+      boolean autoStart,
+      boolean extendWhenShort,
+      boolean paused,
+      DesiredSettings desired) {
+    this(
+        rpcUrl,
+        chainId,
+        contract,
+        new OperatorSigning.LocalKey(operatorKey),
+        feePolicy,
+        pollInterval,
+        autoStart,
+        extendWhenShort,
+        paused,
+        desired);
   }
 
   /** The policy with the decision's timing for a chain with blocks {@code blockTime} apart. */
@@ -58,8 +83,8 @@ public record StandaloneSettings(
         + chainId
         + ", contract="
         + contract
-        + ", operator="
-        + operatorKey.address()
+        + ", signing="
+        + signing
         + "]";
   }
 }

@@ -46,7 +46,8 @@ public final class LotteryRoundReconciler extends LotteryRoundWorkflow
   private final RoundKeepers keepers;
   private final StatusRecorder recorder;
   private final EventRecorder events;
-  private final ProblemWarnings problems;
+  private final ConditionEvents problems;
+  private final ConditionEvents heldSettings;
   private final SimpleInboundEventSource<LotteryRound> keeperChanges =
       new SimpleInboundEventSource<>("keeper-changes");
 
@@ -61,13 +62,14 @@ public final class LotteryRoundReconciler extends LotteryRoundWorkflow
     this.keepers = Objects.requireNonNull(keepers, "keepers");
     this.recorder = Objects.requireNonNull(recorder, "recorder");
     this.events = Objects.requireNonNull(events, "events");
-    this.problems = new ProblemWarnings(events);
+    this.problems = ConditionEvents.problems(events);
+    this.heldSettings = ConditionEvents.heldSettings(events);
   }
 
   @Override
   public List<EventSource<?, LotteryRound>> prepareEventSources(
       EventSourceContext<LotteryRound> context) {
-    return List.of(keeperChanges);
+    return List.of(keeperChanges, keepers.contractEvents());
   }
 
   @Override
@@ -135,6 +137,7 @@ public final class LotteryRoundReconciler extends LotteryRoundWorkflow
   public DeleteControl cleanup(LotteryRound resource, Context<LotteryRound> context) {
     keepers.stop(ResourceID.fromResource(resource));
     problems.forget(ResourceID.fromResource(resource));
+    heldSettings.forget(ResourceID.fromResource(resource));
     return DeleteControl.defaultDelete();
   }
 
@@ -152,12 +155,13 @@ public final class LotteryRoundReconciler extends LotteryRoundWorkflow
   }
 
   /**
-   * Warns when Ready turns False for a new reason or message (a lasting problem is one Event, not
-   * one per reconcile), then records the status.
+   * Warns when Ready turns False for a new reason or message, and says when settings are held (a
+   * lasting condition is one Event, not one per reconcile), then records the status.
    */
   private UpdateControl<LotteryRound> record(
       LotteryRound resource, LotteryRoundStatus next, Duration recheck) {
-    problems.update(resource, next.condition(ConditionType.READY));
+    problems.update(resource, next);
+    heldSettings.update(resource, next);
     return recorder.record(resource, next).rescheduleAfter(recheck);
   }
 

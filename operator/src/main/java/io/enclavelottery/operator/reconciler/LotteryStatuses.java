@@ -7,9 +7,8 @@ import io.enclavelottery.crd.LotteryPhase;
 import io.enclavelottery.crd.LotteryRoundSpec;
 import io.enclavelottery.crd.LotteryRoundStatus;
 import io.enclavelottery.crd.RoundResult;
-import io.enclavelottery.crd.RoundState;
-import io.enclavelottery.crd.RoundStatus;
 import io.enclavelottery.operator.decision.BondCoverage;
+import io.enclavelottery.operator.keeper.ChainReading;
 import io.enclavelottery.operator.keeper.KeeperState;
 import io.enclavelottery.operator.keeper.KeeperStatus;
 import io.enclavelottery.operator.keeper.Problem;
@@ -23,6 +22,17 @@ import java.util.Optional;
  * (the round, the last result) is kept when no keeper looks at it now.
  */
 final class LotteryStatuses {
+
+  /** The conditions every status carries, in this order (the frontend's is not reported yet). */
+  private static final List<ConditionType> REPORTED =
+      List.of(
+          ConditionType.READY,
+          ConditionType.SIGNER_READY,
+          ConditionType.CHAIN_REACHABLE,
+          ConditionType.CONTRACT_VERIFIED,
+          ConditionType.OPERATOR_AUTHORIZED,
+          ConditionType.SETTINGS_IN_SYNC,
+          ConditionType.BOND_SUFFICIENT);
 
   private LotteryStatuses() {}
 
@@ -41,7 +51,7 @@ final class LotteryStatuses {
     return new LotteryRoundStatus(
         null,
         phase,
-        conditions,
+        everyCondition(conditions, "nothing is checked until " + reason + " is resolved"),
         null,
         null,
         null,
@@ -77,27 +87,35 @@ final class LotteryStatuses {
                 + " signs as "
                 + operatorAddress));
     conditions.addAll(chainConditions(keeper));
-    conditions.add(settingsInSync(spec, keeper));
+    conditions.add(settingsInSync(keeper));
     keeper.bond().map(LotteryStatuses::bondSufficient).ifPresent(conditions::add);
     conditions.add(0, ready(keeper));
+    conditions = everyCondition(conditions, keeper.plan());
     Optional<RoundResult> result =
         lastResult.or(() -> Optional.ofNullable(previous).map(LotteryRoundStatus::lastResult));
+    Optional<ChainReading> chain = keeper.chain();
     return new LotteryRoundStatus(
         null,
-        phase(keeper.state()),
+        phase(keeper, chain),
         conditions,
         spec.chain().chainId(),
         latestBlock < 0 ? null : latestBlock,
         operatorAddress,
-        null,
-        null,
+        chain.map(c -> Ether.of(c.operatorBalance())).orElse(null),
+        chain.map(c -> Ether.of(c.settings().operatorBond())).orElse(null),
         keeper.bond().map(b -> Ether.of(b.maxPot())).orElse(null),
         keeper.state() == KeeperState.STARTING ? null : keeper.unrevealedRounds(),
-        round(keeper).orElse(previous == null ? null : previous.round()),
+        chain
+            .map(c -> StatusParts.round(c.round()))
+            .orElse(previous == null ? null : previous.round()),
         result.orElse(null),
-        previous == null ? null : previous.history(),
-        null,
-        null,
+        StatusParts.history(result, previous == null ? List.of() : previous.history()),
+        StatusParts.pendingTransaction(keeper.inFlight(), chain, previous).orElse(null),
+        keeper.pendingSettings().isEmpty()
+            ? null
+            : chain
+                .flatMap(c -> StatusParts.pendingSettings(spec.rounds(), c.settings()))
+                .orElse(null),
         null,
         keeper.problem().map(Problem::message).or(keeper::lastFailure).orElse(null));
   }
@@ -154,17 +172,22 @@ final class LotteryStatuses {
       case RPC_UNREACHABLE, CHAIN_ID_MISMATCH -> ConditionType.CHAIN_REACHABLE;
       case NO_CONTRACT -> ConditionType.CONTRACT_VERIFIED;
       case NOT_OPERATOR, BALANCE_TOO_LOW -> ConditionType.OPERATOR_AUTHORIZED;
+      case SIGNER_NOT_ATTESTED -> ConditionType.SIGNER_READY;
       case INTERNAL_ERROR -> ConditionType.READY;
     };
   }
 
-  private static LotteryCondition settingsInSync(LotteryRoundSpec spec, KeeperStatus keeper) {
+  private static LotteryCondition settingsInSync(KeeperStatus keeper) {
     if (!keeper.pendingSettings().isEmpty()) {
       return condition(
           ConditionType.SETTINGS_IN_SYNC,
           ConditionStatus.FALSE,
           "HeldForRound",
-          keeper.pendingSettings());
+          "round "
+              + keeper.roundId()
+              + " is running and the contract changes settings only between rounds: "
+              + keeper.pendingSettings()
+              + " will be applied when it ends");
     }
     return condition(ConditionType.SETTINGS_IN_SYNC, ConditionStatus.TRUE, "InSync", "");
   }
@@ -177,30 +200,36 @@ final class LotteryStatuses {
         bond.describe());
   }
 
-  private static LotteryPhase phase(KeeperState state) {
-    return switch (state) {
-      case RUNNING -> LotteryPhase.RUNNING;
+  private static LotteryPhase phase(KeeperStatus keeper, Optional<ChainReading> chain) {
+    return switch (keeper.state()) {
+      case RUNNING ->
+          chain.filter(c -> c.settings().paused()).isPresent()
+              ? LotteryPhase.PAUSED
+              : LotteryPhase.RUNNING;
       case BLOCKED -> LotteryPhase.BLOCKED;
       case UNREACHABLE -> LotteryPhase.UNAVAILABLE;
       case STARTING, STOPPED -> LotteryPhase.PENDING;
     };
   }
 
-  private static Optional<RoundStatus> round(KeeperStatus keeper) {
-    return keeper
-        .roundState()
+  /**
+   * {@code known} and, Unknown, every other condition the controller sets, in one fixed order: the
+   * list keeps its shape from one status to the next, so a patch computed against an older copy of
+   * the resource (non-SSA status patches are JSON patches by index) still applies.
+   */
+  private static List<LotteryCondition> everyCondition(
+      List<LotteryCondition> known, String notCheckedMessage) {
+    return REPORTED.stream()
         .map(
-            state ->
-                new RoundStatus(
-                    keeper.roundId(),
-                    RoundState.valueOf(state.name()),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null));
+            type ->
+                known.stream()
+                    .filter(c -> c.type() == type)
+                    .findFirst()
+                    .orElseGet(
+                        () ->
+                            condition(
+                                type, ConditionStatus.UNKNOWN, "NotChecked", notCheckedMessage)))
+        .toList();
   }
 
   private static LotteryCondition condition(

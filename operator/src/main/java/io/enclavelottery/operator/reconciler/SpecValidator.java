@@ -46,6 +46,11 @@ public final class SpecValidator {
     return problems;
   }
 
+  /** Whether {@code spec} has no problem: a LotteryRound's children exist only then. */
+  public static boolean isValid(LotteryRoundSpec spec) {
+    return new SpecValidator().problems(spec).isEmpty();
+  }
+
   /** All problems in one message, or empty when the spec is valid. */
   public Optional<String> validate(LotteryRoundSpec spec) {
     List<String> problems = problems(spec);

@@ -42,6 +42,24 @@ class FrontendDependentsTest {
   }
 
   @Test
+  void withAnEnclaveSignerTheFrontendFetchesAttestationsFromItsAttestationPort() {
+    LotteryRound round = ExampleRounds.complete();
+
+    ConfigMap configMap = new FrontendConfigMapDependent().desired(round, null);
+
+    assertThat(configMap.getData())
+        .containsEntry(
+            "SIGNER_ATTESTATION_URL",
+            "http://sepolia-lottery-signer."
+                + round.getMetadata().getNamespace()
+                + ".svc:"
+                + round.getSpec().signer().enclave().attestationPort()
+                + "/");
+    assertThat(new FrontendConfigMapDependent().desired(ExampleRounds.minimal(), null).getData())
+        .doesNotContainKey("SIGNER_ATTESTATION_URL");
+  }
+
+  @Test
   void noFrontendObjectCarriesOrPointsAtTheKey() {
     LotteryRound round = ExampleRounds.complete();
     ConfigMap configMap = new FrontendConfigMapDependent().desired(round, null);

@@ -5,6 +5,7 @@ import io.enclavelottery.chain.tx.Fees;
 import io.enclavelottery.chain.tx.Precondition;
 import io.enclavelottery.chain.tx.SendResult;
 import io.enclavelottery.chain.tx.SentTransaction;
+import io.enclavelottery.chain.tx.SignerBuiltCall;
 import io.enclavelottery.chain.tx.TransactionSender;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -55,6 +56,13 @@ final class FakeTransactionSender implements TransactionSender {
     }
     sent.add(call);
     return outcome.apply(call);
+  }
+
+  /** Records a signer-built transaction as a call to its function without data. */
+  @Override
+  public SendResult send(SignerBuiltCall call, Precondition precondition) {
+    return send(
+        new ContractCall("signer-built", call.function(), "0x", BigInteger.ZERO), precondition);
   }
 
   @Override

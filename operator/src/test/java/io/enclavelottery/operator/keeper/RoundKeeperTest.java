@@ -10,6 +10,8 @@ import io.enclavelottery.chain.contract.RevertReason;
 import io.enclavelottery.chain.contract.Round;
 import io.enclavelottery.chain.contract.RoundState;
 import io.enclavelottery.chain.follower.BlockHeader;
+import io.enclavelottery.chain.follower.ChainLog;
+import io.enclavelottery.chain.follower.FollowerEvent;
 import io.enclavelottery.chain.signer.CapturedLogs;
 import io.enclavelottery.chain.signer.LocalSeedDerivation;
 import io.enclavelottery.chain.signer.SigningKey;
@@ -58,7 +60,7 @@ class RoundKeeperTest {
   }
 
   @Test
-  void commitsTheSeedOnTheHeadThatBringsTheSecondPlayer() {
+  void commitsTheSeedWhenTheSecondPlayersBetArrives() {
     Instant end = start.plusSeconds(300);
     contract.putRound(betting(1, end, 1, Hex32.ZERO));
     RoundKeeper keeper = started();
@@ -72,11 +74,36 @@ class RoundKeeperTest {
           return FakeTransactionSender.mined(call, 102);
         });
     chain.mine(1);
-    keeper.onHead(head());
+    keeper.accept(logsOfLatestBlock(1));
 
     await().atMost(PATIENCE).until(() -> listener.reasons().contains("SeedCommitted"));
     assertThat(sender.sent()).containsExactly(contract.commitSeed(seeds.commitment(1), end));
     assertThat(listener.events).contains(new KeeperEvent.SeedCommitted(1, end));
+  }
+
+  @Test
+  void headsBeforeTheDeadlineAndLogsAlreadyReadCostNoLook() {
+    contract.putRound(betting(1, start.plusSeconds(300), 1, Hex32.ZERO));
+    RoundKeeper keeper = started();
+    await().atMost(PATIENCE).until(() -> keeper.status().state() == KeeperState.RUNNING);
+    // the follow's first delivery may cover blocks the first look did not read: one more look
+    chain.mine(1);
+    keeper.accept(logsOfLatestBlock(0));
+    await().atMost(PATIENCE).until(() -> chain.looks.get() >= 2);
+    int looks = chain.looks.get();
+
+    for (int i = 0; i < 5; i++) {
+      chain.mine(1);
+      keeper.onHead(head());
+    }
+    // a log of a block the last look read, and an empty range, change nothing the keeper saw
+    keeper.accept(new FollowerEvent.Logs(0, 0, List.of(log(0))));
+    keeper.accept(logsOfLatestBlock(0));
+    // a log of a newer block is looked at
+    keeper.accept(logsOfLatestBlock(1));
+
+    await().atMost(PATIENCE).until(() -> chain.looks.get() == looks + 1);
+    assertThat(chain.looks.get()).isEqualTo(looks + 1);
   }
 
   @Test
@@ -324,6 +351,21 @@ class RoundKeeperTest {
   private void advanceTo(Instant time, RoundKeeper keeper) {
     chain.mine(time.getEpochSecond() - chain.time().getEpochSecond());
     keeper.onHead(head());
+  }
+
+  /** The contract's logs of the latest block: {@code count} of them. */
+  private FollowerEvent.Logs logsOfLatestBlock(int count) {
+    long block = chain.number();
+    List<ChainLog> logs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      logs.add(log(block));
+    }
+    return new FollowerEvent.Logs(block, block, logs);
+  }
+
+  private static ChainLog log(long block) {
+    return new ChainLog(
+        LOTTERY, block, "0x" + "01".repeat(32), "0x" + "03".repeat(32), 0, 0, List.of(), "0x");
   }
 
   private BlockHeader head() {

@@ -79,7 +79,7 @@ class StandaloneKeeperIT {
             chain.anvil().httpUrl(),
             overHttp.chainId(),
             overHttp.contract(),
-            overHttp.operatorKey(),
+            overHttp.signing(),
             overHttp.feePolicy(),
             overHttp.pollInterval(),
             false,

@@ -24,7 +24,6 @@ import io.enclavelottery.crd.SignerType;
 import io.enclavelottery.operator.keeper.KeeperChain;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -35,14 +34,11 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -83,7 +79,10 @@ class LotteryControllerIT {
     chain = KeeperChain.start(Duration.ofSeconds(30));
     opened.add(chain);
     LotteryController controller =
-        LotteryController.create(controllerClient, new SimpleMeterRegistry());
+        LotteryController.create(
+            controllerClient,
+            new SimpleMeterRegistry(),
+            ControllerOptions.defaults().withServerSideApply(false));
     opened.add(controller);
     controller.start();
   }
@@ -262,18 +261,7 @@ class LotteryControllerIT {
     client
         .secrets()
         .inNamespace(NAMESPACE)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName(SECRET)
-                .withNamespace(NAMESPACE)
-                .endMetadata()
-                .withData(
-                    Map.of(
-                        SecretKeyRef.DEFAULT_KEY,
-                        Base64.getEncoder()
-                            .encodeToString(("0x" + key).getBytes(StandardCharsets.UTF_8))))
-                .build())
+        .resource(MockApiServer.operatorKeySecret(NAMESPACE, SECRET, key))
         .create();
   }
 

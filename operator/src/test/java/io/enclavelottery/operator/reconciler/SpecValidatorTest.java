@@ -29,6 +29,13 @@ class SpecValidatorTest {
   @Test
   void aMinimalSpecIsValid() {
     assertThat(validator.validate(spec(CHAIN, ADDRESS, SIGNER, null, null))).isEmpty();
+    assertThat(SpecValidator.isValid(spec(CHAIN, ADDRESS, SIGNER, null, null))).isTrue();
+  }
+
+  @Test
+  void aSpecWithAProblemIsNotValid() {
+    assertThat(SpecValidator.isValid(spec(CHAIN, "0x1234", SIGNER, null, null))).isFalse();
+    assertThat(SpecValidator.isValid(null)).isFalse();
   }
 
   @Test

@@ -68,6 +68,9 @@ public final class DrawLatencyBenchmark {
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.ERROR);
+    // a keeper's warnings (a failed send, an outcome not read back) explain a draw it missed
+    ((Logger) LoggerFactory.getLogger("io.enclavelottery.operator.keeper.RoundKeeper"))
+        .setLevel(Level.WARN);
     System.out.printf(
         "machine: %s, %d CPUs; Java %s%n",
         System.getProperty("os.arch"),
@@ -103,7 +106,13 @@ public final class DrawLatencyBenchmark {
         }
         DistributionSummary keeperSeconds = registry.find("lottery.draw.latency").summary();
         // the keeper records the last draw just after the chain shows it
-        await("the keeper's last draw metric", () -> keeperSeconds.count() >= rounds);
+        try {
+          await("the keeper's last draw metric", () -> keeperSeconds.count() >= rounds);
+        } catch (IllegalStateException e) {
+          System.out.printf(
+              "the keeper's metric counted %d of %d draws (see the warnings above)%n",
+              keeperSeconds.count(), rounds);
+        }
         benchmark.print(keeperSeconds);
       }
     }
@@ -134,7 +143,21 @@ public final class DrawLatencyBenchmark {
   }
 
   private CompletableFuture<Void> bet(Lane lane, int player) {
-    return CompletableFuture.runAsync(() -> chain.bet(lane.lottery(), lane.firstPlayer() + player));
+    int index = lane.firstPlayer() + player;
+    return CompletableFuture.runAsync(
+        () -> {
+          try {
+            chain.bet(lane.lottery(), index);
+          } catch (IllegalStateException e) {
+            // the player's sender has, rarely, taken its own mined bet for another transaction
+            // of its nonce (its receipt not yet served once the nonce moved): the bet on chain
+            // is what counts
+            if (chain.contract(lane.lottery()).betAmount(chain.player(index).address()).signum()
+                == 0) {
+              throw e;
+            }
+          }
+        });
   }
 
   private static boolean drawn(LotteryContract contract, long roundId) {

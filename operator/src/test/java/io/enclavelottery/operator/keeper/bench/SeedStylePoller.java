@@ -6,7 +6,7 @@ import io.enclavelottery.chain.contract.Round;
 import io.enclavelottery.chain.contract.RoundState;
 import io.enclavelottery.chain.tx.SendResult;
 import io.enclavelottery.chain.tx.TransactionSender;
-import io.enclavelottery.operator.keeper.SeedSource;
+import io.enclavelottery.operator.keeper.LocalSeedSource;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,7 +28,7 @@ final class SeedStylePoller implements AutoCloseable {
 
   private final LotteryContract contract;
   private final TransactionSender sender;
-  private final SeedSource seeds;
+  private final LocalSeedSource seeds;
   private final Supplier<Instant> latestBlockTime;
   private final ScheduledExecutorService polls =
       Executors.newSingleThreadScheduledExecutor(
@@ -41,7 +41,7 @@ final class SeedStylePoller implements AutoCloseable {
   SeedStylePoller(
       LotteryContract contract,
       TransactionSender sender,
-      SeedSource seeds,
+      LocalSeedSource seeds,
       Supplier<Instant> latestBlockTime) {
     this.contract = contract;
     this.sender = sender;

@@ -1,7 +1,6 @@
-package io.enclavelottery.operator.keeper;
+package io.enclavelottery.chain.contract;
 
 import io.enclavelottery.chain.RpcException;
-import io.enclavelottery.chain.contract.Web3jConnector;
 import io.reactivex.Flowable;
 import java.io.IOException;
 import java.util.Objects;
@@ -15,9 +14,9 @@ import org.web3j.protocol.websocket.events.Notification;
 
 /**
  * A web3j service that connects on first use and again after a failed request, so that a node which
- * is down when the keeper starts, or a WebSocket that drops, costs failed requests (which the
- * keeper reports and retries) rather than a dead client. Connection failures surface as {@link
- * IOException}s, which the chain layer turns into {@code ChainUnavailableException}s.
+ * is down at start, or a WebSocket that drops, costs failed requests (which the keeper and the feed
+ * report and retry) rather than a dead client. Connection failures surface as {@link IOException}s,
+ * which the chain layer turns into {@code ChainUnavailableException}s.
  */
 public final class ReconnectingService implements Web3jService {
 

@@ -1,0 +1,136 @@
+package io.enclavelottery.operator.keeper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.enclavelottery.chain.contract.Round;
+import io.enclavelottery.chain.contract.RoundState;
+import io.enclavelottery.chain.contract.Web3jLotteryContract;
+import io.enclavelottery.chain.devnet.LocalAnvil;
+import io.enclavelottery.chain.signer.CapturedLogs;
+import io.enclavelottery.chain.tx.FeePolicy;
+import io.enclavelottery.chain.verify.DrawVerification;
+import io.enclavelottery.chain.verify.DrawVerifier;
+import io.enclavelottery.enclave.client.RemoteSigner;
+import io.enclavelottery.enclave.signer.SignerStatus;
+import io.enclavelottery.operator.decision.DesiredSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The standalone keeper with the enclave signer (software NSM, in this process) against a real
+ * Anvil: the lottery's operator is the signer's generated address, the keeper attests the signer,
+ * and the signer builds the commitment and the draw with a seed the keeper never holds. Rounds run
+ * in real time (the signer trusts only its own clock): 12 s of betting, a draw window from 4 s
+ * after the end.
+ */
+class EnclaveKeeperIT {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  private final List<AutoCloseable> opened = new ArrayList<>();
+
+  @AfterEach
+  void close() throws Exception {
+    for (int i = opened.size() - 1; i >= 0; i--) {
+      opened.get(i).close();
+    }
+  }
+
+  @Test
+  void aRoundIsCommittedAndDrawnWithTheSignersSeed() {
+    KeeperChain chain = open(KeeperChain.start(Duration.ofSeconds(30)));
+    InProcessSigner signer = open(new InProcessSigner());
+    String lottery = signer.deployAndServe(chain);
+    RecordingListener listener = new RecordingListener();
+    try (CapturedLogs logs = new CapturedLogs()) {
+      StandaloneKeeper keeper = keeper(chain, lottery, signer.signing(true), listener);
+
+      chain.bet(lottery, 0);
+      chain.bet(lottery, 1);
+      chain.bet(lottery, 2);
+      await().atMost(PATIENCE).until(() -> listener.reasons().contains("WinnerDrawn"));
+
+      Web3jLotteryContract contract = chain.contract(lottery);
+      Round drawn = contract.roundById(1);
+      assertThat(drawn.state()).isEqualTo(RoundState.COMPLETED);
+      DrawVerification verification =
+          DrawVerifier.overRpc(chain.web3j(), chain.anvil().httpUrl(), lottery).verify(1);
+      assertThat(verification.matches()).as(verification.reason()).isTrue();
+      SignerStatus status = new RemoteSigner(signer.signingUrl(), Duration.ofSeconds(5)).status();
+      assertThat(status.seeds())
+          .singleElement()
+          .satisfies(seed -> assertThat(seed.released()).isTrue());
+      // two settings, the commitment and the draw: one nonce sequence, no nonce refused
+      assertThat(chain.nonce(signer.operator())).isEqualTo(4);
+      assertThat(listener.reasons()).contains("SeedCommitted", "WinnerDrawn");
+      assertThat(keeper.status().lastFailure().orElse("")).doesNotContain("nonce");
+      assertThat(logs.lines()).anyMatch(line -> line.contains("NOT SECURE"));
+      String seed = drawn.revealedSeed().hex().substring(2);
+      List<String> reported = new ArrayList<>(listener.everything());
+      reported.addAll(logs.lines());
+      assertThat(reported).noneMatch(line -> line.contains(seed));
+    }
+  }
+
+  @Test
+  void aSignerOnTheSoftwareNsmIsNotUsedUnlessDevelopmentTrustsIt() {
+    KeeperChain chain = open(KeeperChain.start(Duration.ofSeconds(30)));
+    InProcessSigner signer = open(new InProcessSigner());
+    String lottery = signer.deployAndServe(chain);
+    StandaloneKeeper keeper = keeper(chain, lottery, signer.signing(false), KeeperListener.none());
+
+    chain.bet(lottery, 0);
+    chain.bet(lottery, 1);
+
+    await().atMost(PATIENCE).until(() -> keeper.status().problem().isPresent());
+    Problem problem = keeper.status().problem().orElseThrow();
+    assertThat(problem.kind()).isEqualTo(Problem.Kind.SIGNER_NOT_ATTESTED);
+    assertThat(problem.message()).contains("nothing is sent").contains("software NSM");
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> chain.pendingNonce(signer.operator()) == 2);
+  }
+
+  @Test
+  void aSignerThatIsNotTheContractsOperatorIsNotUsed() {
+    KeeperChain chain = open(KeeperChain.start(Duration.ofSeconds(30)));
+    InProcessSigner signer = open(new InProcessSigner());
+    // the signer is bound to the lottery KeeperChain deployed, whose operator is account 1
+    signer.serve(LocalAnvil.CHAIN_ID, chain.lottery());
+    StandaloneKeeper keeper =
+        keeper(chain, chain.lottery(), signer.signing(true), KeeperListener.none());
+
+    await().atMost(PATIENCE).until(() -> keeper.status().problem().isPresent());
+    assertThat(keeper.status().problem().orElseThrow().message())
+        .contains("the signer signs for " + signer.operator())
+        .contains("the contract's operator is " + chain.operator().address().toLowerCase());
+  }
+
+  private StandaloneKeeper keeper(
+      KeeperChain chain, String lottery, OperatorSigning signing, KeeperListener listener) {
+    StandaloneSettings settings =
+        new StandaloneSettings(
+            chain.anvil().wsUrl(),
+            LocalAnvil.CHAIN_ID,
+            lottery,
+            signing,
+            FeePolicy.defaults(),
+            Duration.ofMillis(500),
+            false,
+            false,
+            false,
+            DesiredSettings.keepOnChain());
+    return open(StandaloneKeeper.start(settings, new SimpleMeterRegistry(), listener));
+  }
+
+  private <T extends AutoCloseable> T open(T closeable) {
+    opened.add(closeable);
+    return closeable;
+  }
+}

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
-import org.web3j.crypto.transaction.type.Transaction1559;
 import org.web3j.utils.Numeric;
 
 /**
@@ -26,18 +25,7 @@ public final class LocalKeySigner implements Signer {
 
   @Override
   public String signTransaction(RawTransaction transaction, long chainId) {
-    Objects.requireNonNull(transaction, "transaction");
-    if (!(transaction.getTransaction() instanceof Transaction1559 eip1559)) {
-      throw new SigningException(
-          "only EIP-1559 transactions are signed, not " + transaction.getType());
-    }
-    if (eip1559.getChainId() != chainId) {
-      throw new SigningException(
-          "the transaction is for chain "
-              + eip1559.getChainId()
-              + " but signing was asked for chain "
-              + chainId);
-    }
+    Signer.eip1559For(transaction, chainId);
     return Numeric.toHexString(TransactionEncoder.signMessage(transaction, key.credentials()));
   }
 

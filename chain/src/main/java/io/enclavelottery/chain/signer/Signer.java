@@ -1,6 +1,8 @@
 package io.enclavelottery.chain.signer;
 
+import java.util.Objects;
 import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.transaction.type.Transaction1559;
 
 /**
  * Signs transactions for one Ethereum address. Implementations hold the key somewhere (in this
@@ -22,4 +24,26 @@ public interface Signer {
    * @throws SigningException when the signer refuses or cannot be reached
    */
   String signTransaction(RawTransaction transaction, long chainId);
+
+  /**
+   * The EIP-1559 body of {@code transaction}, checked to be for {@code chainId}: what every signer
+   * requires before it signs.
+   *
+   * @throws SigningException for another transaction type or another chain
+   */
+  static Transaction1559 eip1559For(RawTransaction transaction, long chainId) {
+    Objects.requireNonNull(transaction, "transaction");
+    if (!(transaction.getTransaction() instanceof Transaction1559 eip1559)) {
+      throw new SigningException(
+          "only EIP-1559 transactions are signed, not " + transaction.getType());
+    }
+    if (eip1559.getChainId() != chainId) {
+      throw new SigningException(
+          "the transaction is for chain "
+              + eip1559.getChainId()
+              + " but signing was asked for chain "
+              + chainId);
+    }
+    return eip1559;
+  }
 }

@@ -3,7 +3,6 @@ package io.enclavelottery.enclave.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.enclavelottery.chain.contract.Hex32;
 import io.enclavelottery.chain.signer.Signer;
-import io.enclavelottery.chain.signer.SigningException;
 import io.enclavelottery.enclave.signer.SeedCommitment;
 import io.enclavelottery.enclave.signer.SignedTransaction;
 import io.enclavelottery.enclave.signer.SignerStatus;
@@ -13,10 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
-import org.web3j.crypto.transaction.type.Transaction1559;
 import org.web3j.utils.Numeric;
 
 /**
@@ -50,18 +47,7 @@ public final class RemoteSigner implements Signer {
 
   @Override
   public String signTransaction(RawTransaction transaction, long chainId) {
-    Objects.requireNonNull(transaction, "transaction");
-    if (!(transaction.getTransaction() instanceof Transaction1559 eip1559)) {
-      throw new SigningException(
-          "only EIP-1559 transactions are signed, not " + transaction.getType());
-    }
-    if (eip1559.getChainId() != chainId) {
-      throw new SigningException(
-          "the transaction is for chain "
-              + eip1559.getChainId()
-              + " but signing was asked for chain "
-              + chainId);
-    }
+    Signer.eip1559For(transaction, chainId);
     JsonNode answer =
         http.post(
             "sign",

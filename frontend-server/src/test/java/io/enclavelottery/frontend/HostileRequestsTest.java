@@ -167,12 +167,17 @@ class HostileRequestsTest {
 
   @Test
   void oversizedBodiesGet413() {
-    HttpResponse<String> response =
-        harness.http.send(
-            HttpRequest.newBuilder(uri("/api/status"))
-                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(1 << 20))));
-    assertThat(response.statusCode()).isEqualTo(413);
-    assertThat(jsonError(response)).contains("too large");
+    // the 413 answers the declared length, before the body is read: sending only the head keeps
+    // the test from racing the server's close against a client still writing a megabyte (which
+    // a reset can cut off before the client reads the answer)
+    String declared =
+        RawHttp.exchange(
+            harness.port,
+            "POST /api/status HTTP/1.1\r\nHost: x\r\nContent-Length: "
+                + (1 << 20)
+                + "\r\nConnection: close\r\n\r\n");
+    assertThat(RawHttp.status(declared)).isEqualTo(413);
+    assertThat(declared).contains("application/json").contains("too large");
     String chunked =
         RawHttp.exchange(
             harness.port,

@@ -211,12 +211,13 @@ class BadInputIT {
         .contains("minParticipants 2 -> 3")
         .endsWith(" will be applied when it ends");
     assertThat(status.pendingSettings()).isEqualTo(new PendingSettings("0.02", 60, 3));
-    // held settings are expected, not a fault: Ready stays True and the Event is Normal
+    // held settings are not a fault (Ready stays True), but the person's change has not taken
+    // effect yet: a Warning says why
     assertThat(status.condition(ConditionType.READY).orElseThrow().status())
         .isEqualTo(ConditionStatus.TRUE);
     await().atMost(PATIENCE).until(() -> !harness.events("HeldForRound").isEmpty());
     Event event = harness.events("HeldForRound").get(0);
-    assertThat(event.getType()).isEqualTo("Normal");
+    assertThat(event.getType()).isEqualTo("Warning");
     assertThat(event.getMessage()).isEqualTo(held.message());
     assertNothingSent(chain.operator(), nonce);
     assertThat(chain.contract().settings().minParticipants()).isEqualTo(2);

@@ -140,7 +140,8 @@ public final class Eip1559TransactionSender implements TransactionSender {
     return send(new Payload.SignerBuilt(call), precondition);
   }
 
-  private SendResult send(Payload payload, Precondition precondition) {
+  @Override
+  public SendResult send(Payload payload, Precondition precondition) {
     Objects.requireNonNull(precondition, "precondition");
     try {
       Estimate estimate =

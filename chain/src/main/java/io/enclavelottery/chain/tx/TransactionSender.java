@@ -28,6 +28,14 @@ public interface TransactionSender {
    */
   SendResult send(SignerBuiltCall call, Precondition precondition);
 
+  /** Sends {@code payload} while {@code precondition} holds, whichever kind it is. */
+  default SendResult send(Payload payload, Precondition precondition) {
+    if (payload instanceof Payload.SignerBuilt built) {
+      return send(built.call(), precondition);
+    }
+    return send(((Payload.Call) payload).call(), precondition);
+  }
+
   /** Sends a call that is always wanted. */
   default SendResult send(ContractCall call) {
     return send(call, Precondition.always());

@@ -5,6 +5,7 @@ import io.enclavelottery.chain.contract.LotteryContract;
 import io.enclavelottery.chain.contract.LotterySettings;
 import io.enclavelottery.chain.contract.Round;
 import io.enclavelottery.chain.contract.RoundState;
+import io.enclavelottery.chain.tx.Payload;
 import io.enclavelottery.chain.tx.Precondition;
 import io.enclavelottery.chain.tx.SendResult;
 import io.enclavelottery.chain.tx.TransactionSender;
@@ -26,14 +27,14 @@ final class ActionCalls {
    * @param transaction what to send
    * @param precondition whether the chain still needs it
    */
-  record Prepared(OperatorTransaction transaction, Precondition precondition) {
+  record Prepared(Payload transaction, Precondition precondition) {
 
     Prepared(ContractCall call, Precondition precondition) {
-      this(new OperatorTransaction.Call(call), precondition);
+      this(new Payload.Call(call), precondition);
     }
 
     SendResult sendWith(TransactionSender sender) {
-      return transaction.send(sender, precondition);
+      return sender.send(transaction, precondition);
     }
   }
 

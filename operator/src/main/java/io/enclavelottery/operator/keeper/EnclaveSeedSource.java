@@ -6,6 +6,7 @@ import io.enclavelottery.chain.contract.LotteryContract;
 import io.enclavelottery.chain.contract.Round;
 import io.enclavelottery.chain.signer.SigningException;
 import io.enclavelottery.chain.tx.Fees;
+import io.enclavelottery.chain.tx.Payload;
 import io.enclavelottery.chain.tx.SignerBuiltCall;
 import io.enclavelottery.enclave.signer.SignerStatus;
 import io.enclavelottery.enclave.signer.TransactionTerms;
@@ -44,9 +45,9 @@ final class EnclaveSeedSource implements SeedSource {
   }
 
   @Override
-  public OperatorTransaction commit(long roundId, Instant endTime) {
+  public Payload commit(long roundId, Instant endTime) {
     ContractCall standIn = contract.commitSeed(STAND_IN_COMMITMENT, endTime);
-    return new OperatorTransaction.SignerBuilt(
+    return new Payload.SignerBuilt(
         new Built("commitSeed", Optional.of(standIn), COMMIT_GAS) {
           @Override
           public String sign(BigInteger nonce, BigInteger gasLimit, Fees fees) {
@@ -59,8 +60,8 @@ final class EnclaveSeedSource implements SeedSource {
   }
 
   @Override
-  public OperatorTransaction draw(long roundId) {
-    return new OperatorTransaction.SignerBuilt(
+  public Payload draw(long roundId) {
+    return new Payload.SignerBuilt(
         new Built("drawWinner", Optional.empty(), DRAW_GAS) {
           @Override
           public String sign(BigInteger nonce, BigInteger gasLimit, Fees fees) {

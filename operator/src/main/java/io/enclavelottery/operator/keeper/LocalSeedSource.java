@@ -4,6 +4,7 @@ import io.enclavelottery.chain.contract.Hex32;
 import io.enclavelottery.chain.contract.LotteryCalls;
 import io.enclavelottery.chain.signer.DrawSeed;
 import io.enclavelottery.chain.signer.LocalSeedDerivation;
+import io.enclavelottery.chain.tx.Payload;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Objects;
@@ -26,15 +27,13 @@ public record LocalSeedSource(LocalSeedDerivation derivation, long chainId, Stri
   }
 
   @Override
-  public OperatorTransaction commit(long roundId, Instant endTime) {
-    return new OperatorTransaction.Call(
-        new LotteryCalls(contract).commitSeed(commitment(roundId), endTime));
+  public Payload commit(long roundId, Instant endTime) {
+    return new Payload.Call(new LotteryCalls(contract).commitSeed(commitment(roundId), endTime));
   }
 
   @Override
-  public OperatorTransaction draw(long roundId) {
-    return new OperatorTransaction.Call(
-        new LotteryCalls(contract).drawWinner(Hex32.of(seed(roundId).bytes())));
+  public Payload draw(long roundId) {
+    return new Payload.Call(new LotteryCalls(contract).drawWinner(Hex32.of(seed(roundId).bytes())));
   }
 
   /** The value {@code commitSeed} takes for {@code roundId}. */

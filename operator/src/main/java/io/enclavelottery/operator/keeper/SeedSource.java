@@ -1,5 +1,6 @@
 package io.enclavelottery.operator.keeper;
 
+import io.enclavelottery.chain.tx.Payload;
 import io.enclavelottery.operator.decision.SeedAvailability;
 import java.time.Instant;
 
@@ -13,10 +14,10 @@ import java.time.Instant;
 public interface SeedSource {
 
   /** The {@code commitSeed} of {@code roundId}, whose betting ends at {@code endTime}. */
-  OperatorTransaction commit(long roundId, Instant endTime);
+  Payload commit(long roundId, Instant endTime);
 
   /** The {@code drawWinner} that reveals the seed of {@code roundId}. */
-  OperatorTransaction draw(long roundId);
+  Payload draw(long roundId);
 
   /** Whether the seed of {@code roundId} can be had now; a local key always has it. */
   default SeedAvailability availability(long roundId) {

@@ -8,6 +8,7 @@ import io.enclavelottery.chain.contract.InMemoryLotteryContract;
 import io.enclavelottery.chain.contract.Round;
 import io.enclavelottery.chain.contract.RoundState;
 import io.enclavelottery.chain.tx.Fees;
+import io.enclavelottery.chain.tx.Payload;
 import io.enclavelottery.chain.tx.SignerBuiltCall;
 import io.enclavelottery.enclave.client.AttestationClient;
 import io.enclavelottery.enclave.client.KeyInjectionClient;
@@ -58,9 +59,9 @@ class EnclaveSeedSourceTest {
             Clock.systemUTC()));
   }
 
-  private static SignerBuiltCall built(OperatorTransaction transaction) {
-    assertThat(transaction).isInstanceOf(OperatorTransaction.SignerBuilt.class);
-    return ((OperatorTransaction.SignerBuilt) transaction).call();
+  private static SignerBuiltCall built(Payload transaction) {
+    assertThat(transaction).isInstanceOf(Payload.SignerBuilt.class);
+    return ((Payload.SignerBuilt) transaction).call();
   }
 
   private Round betting(Hex32 commitment) {

@@ -120,6 +120,14 @@ final class OperatorCommand implements Callable<Integer> {
               + " for an API server without it, such as a test server).")
   private boolean serverSideApply;
 
+  @Option(
+      names = "--trust-software-nsm",
+      description =
+          "Accept enclave signers that run on the software NSM, whose attestations prove nothing:"
+              + " for development clusters only, NOT SECURE (logged, and said in each"
+              + " LotteryRound's SignerReady condition). Default: only AWS Nitro attestations.")
+  private boolean trustSoftwareNsm;
+
   private final Function<String, String> environment;
 
   OperatorCommand(Function<String, String> environment) {
@@ -199,7 +207,8 @@ final class OperatorCommand implements Callable<Integer> {
     ControllerOptions options =
         ControllerOptions.defaults()
             .withNamespaces(new LinkedHashSet<>(namespaces))
-            .withServerSideApply(serverSideApply);
+            .withServerSideApply(serverSideApply)
+            .withTrustSoftwareNsm(trustSoftwareNsm);
     if (!leaderElection) {
       return options;
     }

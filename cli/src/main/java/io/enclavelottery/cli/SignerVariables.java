@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -52,7 +53,8 @@ final class SignerVariables {
     if (signing == null || attestation == null) {
       return null;
     }
-    return new OperatorSigning.Enclave(signing, attestation, pcrs, trustSoftware, TIMEOUT);
+    return new OperatorSigning.Enclave(
+        signing, attestation, pcrs, trustSoftware, TIMEOUT, Optional.empty());
   }
 
   /** An http(s) URL ending in {@code /}, or a clear error. */

@@ -59,10 +59,13 @@ class OperatorCommandIT {
             "127.0.0.1",
             "--health-port",
             Integer.toString(port),
-            "--no-server-side-apply")) {
+            "--no-server-side-apply",
+            "--trust-software-nsm")) {
       await()
           .atMost(PATIENCE)
           .until(() -> LocalHttp.status(port, "/readyz") == 200 || !operator.process().isAlive());
+      assertThat(operator.out())
+          .anyMatch(line -> line.contains("NOT SECURE: enclave signers on the software NSM"));
       await().atMost(PATIENCE).until(() -> get(port, "/readyz").body().contains("\"leader\":\""));
       assertThat(get(port, "/readyz").body())
           .isEqualTo(

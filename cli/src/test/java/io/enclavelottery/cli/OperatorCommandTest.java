@@ -22,6 +22,7 @@ class OperatorCommandTest {
             "--lease-namespace",
             "--identity",
             "--[no-]server-side-apply",
+            "--trust-software-nsm",
             "/healthz",
             "/readyz",
             "POD_NAME");

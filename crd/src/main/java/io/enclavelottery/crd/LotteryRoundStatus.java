@@ -32,8 +32,14 @@ public record LotteryRoundStatus(
             "The block this status describes. Updated together with other changes, not on every"
                 + " block.")
         Long latestBlock,
-    @JsonPropertyDescription("The address the signer signs as (the contract's operator).")
+    @JsonPropertyDescription(
+            "The address the signer signs as (the contract's operator). With signer.type enclave,"
+                + " the one its last verified attestation names; absent until then.")
         String operatorAddress,
+    @JsonPropertyDescription(
+            "With signer.type enclave: the measurements the signer's last verified attestation"
+                + " showed. Absent until one verifies, and with signer.type local.")
+        SignerAttestationStatus signerAttestation,
     @JsonPropertyDescription("The operator account's balance, in ether, that pays for gas.")
         String operatorBalance,
     @JsonPropertyDescription(

@@ -263,6 +263,7 @@ class CrdSchemaTest {
             31337L,
             1234L,
             "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266",
+            new SignerAttestationStatus("ab".repeat(48), "cd".repeat(48), "ef".repeat(48), true),
             "9.87",
             "1",
             "10",
@@ -308,8 +309,8 @@ class CrdSchemaTest {
     assertThatThrownBy(
             () ->
                 new LotteryRoundStatus(
-                    null, null, null, null, null, null, null, null, null, null, null, null, eleven,
-                    null, null, null, null))
+                    null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    eleven, null, null, null, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at most 10");
   }

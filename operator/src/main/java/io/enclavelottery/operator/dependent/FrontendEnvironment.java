@@ -38,12 +38,7 @@ public record FrontendEnvironment(Map<String, String> variables) {
     if (spec.signer().type() == SignerType.ENCLAVE && enclave != null) {
       // /api/attestation passes the browser's nonce to the signer's attestation port
       variables.put(
-          "SIGNER_ATTESTATION_URL",
-          "http://%s.%s.svc:%d/"
-              .formatted(
-                  Component.SIGNER.name(primary),
-                  primary.getMetadata().getNamespace(),
-                  enclave.attestationPort()));
+          "SIGNER_ATTESTATION_URL", SignerServiceDependent.attestationUrl(primary).toString());
     }
     return new FrontendEnvironment(variables);
   }

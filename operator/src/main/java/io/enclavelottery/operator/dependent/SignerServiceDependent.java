@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.net.URI;
 
 /**
  * The ClusterIP Service of the signer, {@code <lotteryround>-signer}: the controller signs through
@@ -34,6 +35,22 @@ public class SignerServiceDependent extends LotteryRoundChild<Service> {
             port(SignerDeploymentDependent.ATTESTATION_PORT_NAME, enclave.attestationPort()))
         .endSpec()
         .build();
+  }
+
+  /** Where the controller asks the signer of {@code primary} for signatures. */
+  public static URI signingUrl(LotteryRound primary) {
+    return url(primary, primary.getSpec().signer().enclave().signingPort());
+  }
+
+  /** Where the signer of {@code primary} serves attestation documents. */
+  public static URI attestationUrl(LotteryRound primary) {
+    return url(primary, primary.getSpec().signer().enclave().attestationPort());
+  }
+
+  private static URI url(LotteryRound primary, int port) {
+    return URI.create(
+        "http://%s.%s.svc:%d/"
+            .formatted(Component.SIGNER.name(primary), primary.getMetadata().getNamespace(), port));
   }
 
   private static ServicePort port(String name, int port) {

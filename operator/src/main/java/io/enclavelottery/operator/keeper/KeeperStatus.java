@@ -64,7 +64,8 @@ public record KeeperStatus(
         List.of());
   }
 
-  KeeperStatus withProblem(Problem newProblem) {
+  /** This status with {@code newProblem}, in the state the problem puts a keeper in. */
+  public KeeperStatus withProblem(Problem newProblem) {
     return new KeeperStatus(
         newProblem.state(),
         Optional.of(newProblem),

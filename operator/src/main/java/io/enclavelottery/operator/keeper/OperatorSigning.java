@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -45,19 +46,24 @@ public sealed interface OperatorSigning {
    * @param trustSoftwareNsm accept the software NSM's documents under their own test root —
    *     development only, logged NOT SECURE
    * @param timeout for each call to the signer
+   * @param keyToInject the operator key to hand a signer that waits for one, encrypted to the
+   *     injection key of its verified attestation (after each of its restarts too); empty when the
+   *     signer generates its own
    */
   record Enclave(
       URI signingUrl,
       URI attestationUrl,
       Map<Integer, String> expectedPcrs,
       boolean trustSoftwareNsm,
-      Duration timeout)
+      Duration timeout,
+      Optional<SigningKey> keyToInject)
       implements OperatorSigning {
 
     public Enclave {
       Objects.requireNonNull(signingUrl, "signingUrl");
       Objects.requireNonNull(attestationUrl, "attestationUrl");
       Objects.requireNonNull(timeout, "timeout");
+      Objects.requireNonNull(keyToInject, "keyToInject");
       SortedMap<Integer, String> copy = new TreeMap<>();
       expectedPcrs.forEach(
           (index, value) -> {
@@ -85,6 +91,7 @@ public sealed interface OperatorSigning {
           + attestationUrl
           + ", expectedPcrs="
           + expectedPcrs.keySet()
+          + keyToInject.map(key -> ", injecting the key of " + key.address()).orElse("")
           + (trustSoftwareNsm ? ", trusting the software NSM (NOT SECURE)" : "")
           + "]";
     }

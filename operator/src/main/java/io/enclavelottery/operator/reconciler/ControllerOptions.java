@@ -13,29 +13,59 @@ import java.util.Set;
  * @param serverSideApply whether status and child resources are written with server-side apply
  *     (else status is a JSON merge patch and children are created with POST and updated with PUT)
  * @param leaderElection the lease replicas compete for; empty when one replica runs alone
+ * @param trustSoftwareNsm accept enclave signers on the software NSM (development only, NOT
+ *     SECURE): a setting of the controller, so that no LotteryRound can ask for it
+ * @param signerEndpoints where the enclave signers are reached: their Services
  */
 public record ControllerOptions(
-    Set<String> namespaces, boolean serverSideApply, Optional<LeaderElection> leaderElection) {
+    Set<String> namespaces,
+    boolean serverSideApply,
+    Optional<LeaderElection> leaderElection,
+    boolean trustSoftwareNsm,
+    SignerEndpoints signerEndpoints) {
 
   public ControllerOptions {
     namespaces = Set.copyOf(namespaces);
     Objects.requireNonNull(leaderElection, "leaderElection");
+    Objects.requireNonNull(signerEndpoints, "signerEndpoints");
   }
 
-  /** All namespaces, server-side apply, no leader election. */
+  /**
+   * All namespaces, server-side apply, no leader election, only Nitro attestations, signers through
+   * their Services.
+   */
   public static ControllerOptions defaults() {
-    return new ControllerOptions(Set.of(), true, Optional.empty());
+    return new ControllerOptions(
+        Set.of(), true, Optional.empty(), false, SignerEndpoints.services());
   }
 
   public ControllerOptions withNamespaces(Set<String> namespaces) {
-    return new ControllerOptions(namespaces, serverSideApply, leaderElection);
+    return new ControllerOptions(
+        namespaces, serverSideApply, leaderElection, trustSoftwareNsm, signerEndpoints);
   }
 
   public ControllerOptions withServerSideApply(boolean serverSideApply) {
-    return new ControllerOptions(namespaces, serverSideApply, leaderElection);
+    return new ControllerOptions(
+        namespaces, serverSideApply, leaderElection, trustSoftwareNsm, signerEndpoints);
   }
 
   public ControllerOptions withLeaderElection(LeaderElection leaderElection) {
-    return new ControllerOptions(namespaces, serverSideApply, Optional.of(leaderElection));
+    return new ControllerOptions(
+        namespaces,
+        serverSideApply,
+        Optional.of(leaderElection),
+        trustSoftwareNsm,
+        signerEndpoints);
+  }
+
+  /** Trusts the software NSM's attestations: development only, NOT SECURE. */
+  public ControllerOptions withTrustSoftwareNsm(boolean trustSoftwareNsm) {
+    return new ControllerOptions(
+        namespaces, serverSideApply, leaderElection, trustSoftwareNsm, signerEndpoints);
+  }
+
+  public ControllerOptions withSignerEndpoints(SignerEndpoints signerEndpoints) {
+    return new ControllerOptions(
+        namespaces, serverSideApply, leaderElection, trustSoftwareNsm, signerEndpoints);
   }
 }

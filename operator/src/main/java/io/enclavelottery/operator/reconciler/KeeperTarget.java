@@ -5,6 +5,7 @@ import io.enclavelottery.chain.tx.FeePolicy;
 import io.enclavelottery.crd.LotteryRoundSpec;
 import io.enclavelottery.crd.RoundsSpec;
 import io.enclavelottery.operator.decision.DesiredSettings;
+import io.enclavelottery.operator.keeper.OperatorSigning;
 import io.enclavelottery.operator.keeper.StandaloneSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -12,13 +13,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What a LotteryRound's keeper is built from; a keeper is replaced when this changes. It names the
- * operator by address, never by key: a rotated key is a new address.
+ * What a LotteryRound's keeper is built from; a keeper is replaced when this changes. A local key
+ * counts by its address ({@link SigningKey#equals}): a rotated key is a new address. The enclave
+ * signer counts by where it is reached, the PCRs it must show and the key to inject.
  *
  * @param rpcUrl the node
  * @param chainId the chain
  * @param contract the lottery's address, lower case
- * @param operator the address the key signs for
+ * @param signing who signs: the operator's key, or the enclave signer
  * @param autoStart open rounds without waiting for a bet
  * @param extendWhenShort extend betting when players are too few
  * @param paused keep the contract paused
@@ -30,7 +32,7 @@ record KeeperTarget(
     String rpcUrl,
     long chainId,
     String contract,
-    String operator,
+    OperatorSigning signing,
     boolean autoStart,
     boolean extendWhenShort,
     boolean paused,
@@ -41,12 +43,12 @@ record KeeperTarget(
   /** How often heads are polled when the node is reached over plain HTTP. */
   static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
 
-  static KeeperTarget of(LotteryRoundSpec spec, SigningKey key) {
+  static KeeperTarget of(LotteryRoundSpec spec, OperatorSigning signing) {
     return new KeeperTarget(
         spec.chain().rpcUrl(),
         spec.chain().chainId(),
         spec.contract().address().toLowerCase(Locale.ROOT),
-        key.address(),
+        signing,
         spec.rounds().autoStart(),
         spec.rounds().extendWhenShort(),
         spec.rounds().paused(),
@@ -64,8 +66,8 @@ record KeeperTarget(
         Optional.ofNullable(rounds.minParticipants()).map(Integer::longValue));
   }
 
-  /** The standalone keeper's settings for this target, signing with {@code key}. */
-  StandaloneSettings settings(SigningKey key) {
+  /** The keeper's settings for this target. */
+  StandaloneSettings settings() {
     FeePolicy fees = FeePolicy.defaults().withGasMultiplier(BigDecimal.valueOf(gasMultiplier));
     if (maxFeePerGasGwei != null) {
       fees = fees.withFeeCapGwei(BigDecimal.valueOf(maxFeePerGasGwei));
@@ -74,7 +76,7 @@ record KeeperTarget(
         rpcUrl,
         chainId,
         contract,
-        key,
+        signing,
         fees,
         POLL_INTERVAL,
         autoStart,

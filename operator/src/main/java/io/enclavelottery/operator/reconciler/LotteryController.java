@@ -37,6 +37,9 @@ public final class LotteryController implements AutoCloseable {
   private LotteryController(
       KubernetesClient client, MeterRegistry registry, ControllerOptions options) {
     Clock clock = Clock.systemUTC();
+    if (options.trustSoftwareNsm()) {
+      LOG.warn("NOT SECURE: enclave signers on the software NSM are trusted; for development only");
+    }
     this.keepers = new RoundKeepers(registry);
     this.leadership = new Leadership(options.leaderElection(), this::stopActing);
     this.operator =
@@ -58,7 +61,8 @@ public final class LotteryController implements AutoCloseable {
     LotteryRoundReconciler reconciler =
         new LotteryRoundReconciler(
             new SpecValidator(),
-            new SecretKeyReader(client),
+            new SignerSetup(
+                new SecretKeyReader(client), options.signerEndpoints(), options.trustSoftwareNsm()),
             keepers,
             new StatusRecorder(clock),
             new EventRecorder(client, clock));

@@ -5,8 +5,9 @@ import io.enclavelottery.crd.LotteryPhase;
 import io.enclavelottery.crd.LotteryRound;
 import io.enclavelottery.crd.LotteryRoundSpec;
 import io.enclavelottery.crd.LotteryRoundStatus;
-import io.enclavelottery.crd.SignerType;
 import io.enclavelottery.operator.dependent.LotteryRoundWorkflow;
+import io.enclavelottery.operator.keeper.KeeperStatus;
+import io.enclavelottery.operator.keeper.OperatorSigning;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -23,10 +24,11 @@ import java.util.Optional;
 
 /**
  * Runs each LotteryRound's contract through its own keeper: validates the spec, settles which
- * LotteryRound runs a contract named twice, reads the operator's key from its Secret, keeps one
- * keeper per LotteryRound running, and writes the status from the keeper's state. The keeper acts
- * on the chain on its own thread and asks for a reconcile when its state changes; bad input becomes
- * conditions and a Warning Event, and nothing is sent.
+ * LotteryRound runs a contract named twice, sets up its signer (the key from its Secret, or its
+ * enclave signer, which the keeper uses only once attested), keeps one keeper per LotteryRound
+ * running, and writes the status from the keeper's state. The keeper acts on the chain on its own
+ * thread and asks for a reconcile when its state changes; bad input becomes conditions and a
+ * Warning Event, and nothing is sent.
  */
 @ControllerConfiguration(name = LotteryRoundReconciler.NAME)
 public final class LotteryRoundReconciler extends LotteryRoundWorkflow
@@ -42,7 +44,7 @@ public final class LotteryRoundReconciler extends LotteryRoundWorkflow
   static final Duration RECHECK_RUNNING = Duration.ofSeconds(60);
 
   private final SpecValidator validator;
-  private final SecretKeyReader keys;
+  private final SignerSetup signers;
   private final RoundKeepers keepers;
   private final StatusRecorder recorder;
   private final EventRecorder events;
@@ -53,12 +55,12 @@ public final class LotteryRoundReconciler extends LotteryRoundWorkflow
 
   public LotteryRoundReconciler(
       SpecValidator validator,
-      SecretKeyReader keys,
+      SignerSetup signers,
       RoundKeepers keepers,
       StatusRecorder recorder,
       EventRecorder events) {
     this.validator = Objects.requireNonNull(validator, "validator");
-    this.keys = Objects.requireNonNull(keys, "keys");
+    this.signers = Objects.requireNonNull(signers, "signers");
     this.keepers = Objects.requireNonNull(keepers, "keepers");
     this.recorder = Objects.requireNonNull(recorder, "recorder");
     this.events = Objects.requireNonNull(events, "events");
@@ -93,40 +95,33 @@ public final class LotteryRoundReconciler extends LotteryRoundWorkflow
       String message = standbyMessage(spec, runner.get());
       return notRunning(resource, LotteryPhase.STANDBY, ConditionType.READY, "Standby", message);
     }
-    if (spec.signer().type() == SignerType.ENCLAVE) {
+    SignerSetup.Outcome signer = signers.of(resource);
+    if (signer instanceof SignerSetup.Outcome.Blocked blocked) {
       return notRunning(
           resource,
           LotteryPhase.BLOCKED,
           ConditionType.SIGNER_READY,
-          "EnclaveNotSupported",
-          "signer.type enclave is not supported by this controller yet; use local");
+          blocked.reason(),
+          blocked.message());
     }
-    OperatorKey key =
-        keys.read(resource.getMetadata().getNamespace(), spec.signer().keySecretRef());
-    if (key instanceof OperatorKey.Missing missing) {
-      return notRunning(
-          resource,
-          LotteryPhase.BLOCKED,
-          ConditionType.SIGNER_READY,
-          missing.reason(),
-          missing.message());
-    }
-    OperatorKey.Found found = (OperatorKey.Found) key;
+    OperatorSigning signing = ((SignerSetup.Outcome.Ready) signer).signing();
     RoundKeepers.Kept kept =
         keepers.ensure(
             id,
-            KeeperTarget.of(spec, found.key()),
-            found.key(),
+            KeeperTarget.of(spec, signing),
             () ->
                 new KeeperReporter(
                     EventRecorder.referenceTo(resource),
                     events,
                     () -> keeperChanges.propagateEvent(id)));
+    KeeperStatus keeper = kept.keeper().status();
     LotteryRoundStatus next =
         LotteryStatuses.running(
             spec,
-            kept.keeper().status(),
-            found.key().address(),
+            keeper,
+            signing instanceof OperatorSigning.LocalKey local
+                ? SignerReport.localKey(spec.signer().keySecretRef().name(), local.key().address())
+                : SignerReport.enclave(kept.keeper().signerIdentity(), keeper),
             kept.keeper().latestBlock(),
             kept.reporter().lastResult(),
             resource.getStatus());

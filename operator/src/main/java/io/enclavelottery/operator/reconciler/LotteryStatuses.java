@@ -58,6 +58,7 @@ final class LotteryStatuses {
         null,
         null,
         null,
+        null,
         previous == null ? null : previous.unrevealedRounds(),
         previous == null ? null : previous.round(),
         previous == null ? null : previous.lastResult(),
@@ -72,20 +73,12 @@ final class LotteryStatuses {
   static LotteryRoundStatus running(
       LotteryRoundSpec spec,
       KeeperStatus keeper,
-      String operatorAddress,
+      SignerReport signer,
       long latestBlock,
       Optional<RoundResult> lastResult,
       LotteryRoundStatus previous) {
     List<LotteryCondition> conditions = new ArrayList<>();
-    conditions.add(
-        condition(
-            ConditionType.SIGNER_READY,
-            ConditionStatus.TRUE,
-            "KeyRead",
-            "the key in Secret "
-                + spec.signer().keySecretRef().name()
-                + " signs as "
-                + operatorAddress));
+    conditions.add(signer.ready());
     conditions.addAll(chainConditions(keeper));
     conditions.add(settingsInSync(keeper));
     keeper.bond().map(LotteryStatuses::bondSufficient).ifPresent(conditions::add);
@@ -100,7 +93,8 @@ final class LotteryStatuses {
         conditions,
         spec.chain().chainId(),
         latestBlock < 0 ? null : latestBlock,
-        operatorAddress,
+        signer.operatorAddress(),
+        signer.attestation(),
         chain.map(c -> Ether.of(c.operatorBalance())).orElse(null),
         chain.map(c -> Ether.of(c.settings().operatorBond())).orElse(null),
         keeper.bond().map(b -> Ether.of(b.maxPot())).orElse(null),

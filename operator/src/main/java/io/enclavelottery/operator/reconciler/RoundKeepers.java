@@ -1,6 +1,5 @@
 package io.enclavelottery.operator.reconciler;
 
-import io.enclavelottery.chain.signer.SigningKey;
 import io.enclavelottery.operator.keeper.KeptContract;
 import io.enclavelottery.operator.keeper.SharedChains;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -48,8 +47,7 @@ public final class RoundKeepers implements AutoCloseable {
   /**
    * The keeper of {@code id}, started for {@code target} (or restarted when its target changed).
    */
-  Kept ensure(
-      ResourceID id, KeeperTarget target, SigningKey key, Supplier<KeeperReporter> reporter) {
+  Kept ensure(ResourceID id, KeeperTarget target, Supplier<KeeperReporter> reporter) {
     // a replica that lost the lease closes its keepers while a reconcile may still run
     if (closed) {
       throw stopping();
@@ -62,13 +60,13 @@ public final class RoundKeepers implements AutoCloseable {
                 return current;
               }
               if (current != null) {
-                LOG.info("{}: the chain, contract or key changed; restarting its keeper", id);
+                LOG.info("{}: the chain, contract or signer changed; restarting its keeper", id);
                 current.keeper().close();
               }
               KeeperReporter listener = reporter.get();
               return new Kept(
                   target,
-                  chains.keep(target.settings(key), listener, contractEvents.logsOf(resource)),
+                  chains.keep(target.settings(), listener, contractEvents.logsOf(resource)),
                   listener);
             });
     if (closed) {

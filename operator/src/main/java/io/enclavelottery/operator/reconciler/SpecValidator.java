@@ -2,6 +2,7 @@ package io.enclavelottery.operator.reconciler;
 
 import io.enclavelottery.crd.ChainSpec;
 import io.enclavelottery.crd.ContractSpec;
+import io.enclavelottery.crd.ExpectedPcrs;
 import io.enclavelottery.crd.GasSpec;
 import io.enclavelottery.crd.LotteryRoundSpec;
 import io.enclavelottery.crd.RoundsSpec;
@@ -11,7 +12,9 @@ import io.enclavelottery.crd.SignerSpec;
 import io.enclavelottery.crd.SignerType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -24,6 +27,7 @@ import java.util.regex.Pattern;
 public final class SpecValidator {
 
   private static final Pattern ADDRESS = Pattern.compile(SchemaPatterns.ADDRESS);
+  private static final Pattern PCR = Pattern.compile(SchemaPatterns.PCR);
   private static final Pattern RPC_URL = Pattern.compile(SchemaPatterns.RPC_URL);
   private static final Pattern NAME = Pattern.compile(SchemaPatterns.DNS_SUBDOMAIN);
   private static final Pattern SECRET_KEY = Pattern.compile("^[-._a-zA-Z0-9]+$");
@@ -97,6 +101,9 @@ public final class SpecValidator {
     if (signer.type() == SignerType.ENCLAVE && signer.enclave() == null) {
       problems.add("signer.type enclave needs signer.enclave with its image and expectedPcrs");
     }
+    if (signer.enclave() != null) {
+      expectedPcrs(signer.enclave().expectedPcrs(), problems);
+    }
     if (signer.type() != SignerType.ENCLAVE && signer.enclave() != null) {
       problems.add("signer.enclave is used only with signer.type enclave");
     }
@@ -113,6 +120,33 @@ public final class SpecValidator {
                 + " '_' and '.'");
       }
     }
+  }
+
+  private static void expectedPcrs(ExpectedPcrs pcrs, List<String> problems) {
+    if (pcrs == null || pcrs.pcr0() == null) {
+      problems.add(
+          "signer.enclave.expectedPcrs.pcr0 is missing: give the measurement nitro-cli"
+              + " describe-eif prints");
+      return;
+    }
+    if (pcrs.pcr0().matches("0+")) {
+      problems.add(
+          "signer.enclave.expectedPcrs.pcr0 of all zeros is a debug-mode enclave, which is never"
+              + " trusted");
+    }
+    Map<String, String> given = new LinkedHashMap<>();
+    given.put("pcr0", pcrs.pcr0());
+    given.put("pcr1", pcrs.pcr1());
+    given.put("pcr2", pcrs.pcr2());
+    given.forEach(
+        (name, value) -> {
+          if (value != null && !PCR.matcher(value).matches()) {
+            problems.add(
+                "signer.enclave.expectedPcrs."
+                    + name
+                    + " must be 96 hex digits (48 bytes, as nitro-cli prints it)");
+          }
+        });
   }
 
   private static void rounds(RoundsSpec rounds, List<String> problems) {

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -103,7 +104,12 @@ public final class InProcessSigner implements AutoCloseable {
   /** Keeper settings for this signer: the software NSM trusted (development) or not. */
   public OperatorSigning.Enclave signing(boolean trustSoftwareNsm) {
     return new OperatorSigning.Enclave(
-        signingUrl(), attestationUrl(), softwarePcrs(), trustSoftwareNsm, Duration.ofSeconds(10));
+        signingUrl(),
+        attestationUrl(),
+        softwarePcrs(),
+        trustSoftwareNsm,
+        Duration.ofSeconds(10),
+        Optional.empty());
   }
 
   /**

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -72,7 +73,12 @@ class SignerAttestationCheckTest {
     pcrs.put(0, "00".repeat(48));
     OperatorSigning.Enclave config =
         new OperatorSigning.Enclave(
-            signer.signingUrl(), signer.attestationUrl(), pcrs, true, Duration.ofSeconds(5));
+            signer.signingUrl(),
+            signer.attestationUrl(),
+            pcrs,
+            true,
+            Duration.ofSeconds(5),
+            Optional.empty());
 
     assertThat(refusal(check(config))).contains("PCR0");
   }
@@ -117,7 +123,8 @@ class SignerAttestationCheckTest {
             URI.create("http://127.0.0.1:1/"),
             Map.of(),
             true,
-            Duration.ofSeconds(2));
+            Duration.ofSeconds(2),
+            Optional.empty());
 
     assertThat(refusal(check(config))).contains("no attestation document from the signer");
   }

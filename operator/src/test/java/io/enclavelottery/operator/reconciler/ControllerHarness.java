@@ -45,18 +45,27 @@ final class ControllerHarness implements AutoCloseable {
   private final MockApiServer server;
   private final NamespacedKubernetesClient client;
   private final KeeperChain chain;
+  private final ControllerOptions options;
   private NamespacedKubernetesClient controllerClient;
   private LotteryController controller;
 
-  private ControllerHarness(Duration betting) {
+  private ControllerHarness(Duration betting, ControllerOptions options) {
     server = MockApiServer.start();
     client = server.newClient();
     chain = KeeperChain.start(betting);
+    this.options = options;
   }
 
   /** A mock API server, Anvil with a lottery whose betting runs {@code betting}, a controller. */
   static ControllerHarness start(Duration betting) {
-    ControllerHarness harness = new ControllerHarness(betting);
+    return start(betting, UnaryOperator.identity());
+  }
+
+  /** As {@link #start(Duration)}, with the controller's options changed by {@code options}. */
+  static ControllerHarness start(Duration betting, UnaryOperator<ControllerOptions> options) {
+    ControllerHarness harness =
+        new ControllerHarness(
+            betting, options.apply(ControllerOptions.defaults().withServerSideApply(false)));
     harness.startController();
     return harness;
   }
@@ -72,11 +81,7 @@ final class ControllerHarness implements AutoCloseable {
   /** Starts a controller (a new one after {@link #stopController()}). */
   void startController() {
     controllerClient = server.newClient();
-    controller =
-        LotteryController.create(
-            controllerClient,
-            new SimpleMeterRegistry(),
-            ControllerOptions.defaults().withServerSideApply(false));
+    controller = LotteryController.create(controllerClient, new SimpleMeterRegistry(), options);
     controller.start();
   }
 

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
 class LotteryStatusesTest {
 
   private static final String OPERATOR = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
+  private static final SignerReport LOCAL_KEY = SignerReport.localKey("operator-key", OPERATOR);
   private static final BondCoverage COVERED =
       new BondCoverage(true, BigInteger.TEN.pow(16), BigInteger.TEN.pow(18));
   private static final LotteryRoundSpec SPEC = spec(RoundsSpec.DEFAULTS);
@@ -214,18 +215,18 @@ class LotteryStatusesTest {
         new RoundResult(3L, RoundOutcome.REFUNDED, null, null, null, "too few", null, null);
     LotteryRoundStatus previous =
         new LotteryRoundStatus(
-            null, null, null, null, null, null, null, null, null, null, null, earlier, null, null,
-            null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, earlier, null,
+            null, null, null, null);
     KeeperStatus running = keeper(KeeperState.RUNNING, null, COVERED, "");
 
     assertThat(
-            LotteryStatuses.running(SPEC, running, OPERATOR, 10, Optional.empty(), previous)
+            LotteryStatuses.running(SPEC, running, LOCAL_KEY, 10, Optional.empty(), previous)
                 .lastResult())
         .isEqualTo(earlier);
     RoundResult drawn =
         new RoundResult(4L, RoundOutcome.DRAWN, OPERATOR, "0.029", "0.03", null, null, null);
     assertThat(
-            LotteryStatuses.running(SPEC, running, OPERATOR, 10, Optional.of(drawn), previous)
+            LotteryStatuses.running(SPEC, running, LOCAL_KEY, 10, Optional.of(drawn), previous)
                 .lastResult())
         .isEqualTo(drawn);
   }
@@ -297,11 +298,11 @@ class LotteryStatusesTest {
     KeeperStatus mined = keeper(KeeperState.RUNNING, null, COVERED, "", SETTINGS, 0, List.of());
 
     assertThat(
-            LotteryStatuses.running(SPEC, inPool, OPERATOR, 10, Optional.empty(), previous)
+            LotteryStatuses.running(SPEC, inPool, LOCAL_KEY, 10, Optional.empty(), previous)
                 .pendingTransaction())
         .isEqualTo(recorded);
     assertThat(
-            LotteryStatuses.running(SPEC, mined, OPERATOR, 10, Optional.empty(), previous)
+            LotteryStatuses.running(SPEC, mined, LOCAL_KEY, 10, Optional.empty(), previous)
                 .pendingTransaction())
         .isNull();
   }
@@ -313,9 +314,9 @@ class LotteryStatusesTest {
     for (long round = 1; round <= 12; round++) {
       RoundResult result =
           new RoundResult(round, RoundOutcome.REFUNDED, null, null, null, "too few", null, null);
-      status = LotteryStatuses.running(SPEC, running, OPERATOR, 10, Optional.of(result), status);
+      status = LotteryStatuses.running(SPEC, running, LOCAL_KEY, 10, Optional.of(result), status);
       // the same result seen again is not added twice
-      status = LotteryStatuses.running(SPEC, running, OPERATOR, 11, Optional.of(result), status);
+      status = LotteryStatuses.running(SPEC, running, LOCAL_KEY, 11, Optional.of(result), status);
     }
 
     assertThat(status.history())
@@ -326,8 +327,8 @@ class LotteryStatusesTest {
 
   private static LotteryRoundStatus withPending(PendingTransaction pending) {
     return new LotteryRoundStatus(
-        null, null, null, null, null, null, null, null, null, null, null, null, null, pending, null,
-        null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, pending,
+        null, null, null);
   }
 
   private static LotterySettings paused(LotterySettings s) {
@@ -353,7 +354,7 @@ class LotteryStatusesTest {
   }
 
   private static LotteryRoundStatus status(LotteryRoundSpec spec, KeeperStatus keeper) {
-    return LotteryStatuses.running(spec, keeper, OPERATOR, 100, Optional.empty(), null);
+    return LotteryStatuses.running(spec, keeper, LOCAL_KEY, 100, Optional.empty(), null);
   }
 
   private static LotteryCondition condition(LotteryRoundStatus status, ConditionType type) {

@@ -10,6 +10,7 @@ import io.enclavelottery.crd.LotteryRoundSpec;
 import io.enclavelottery.crd.SecretKeyRef;
 import io.enclavelottery.crd.SignerSpec;
 import io.enclavelottery.crd.SignerType;
+import io.enclavelottery.operator.keeper.OperatorSigning;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,8 +43,7 @@ class RoundKeepersTest {
             () ->
                 keepers.ensure(
                     id,
-                    KeeperTarget.of(spec, KEY),
-                    KEY,
+                    KeeperTarget.of(spec, new OperatorSigning.LocalKey(KEY)),
                     () -> {
                       reporters.incrementAndGet();
                       return null;

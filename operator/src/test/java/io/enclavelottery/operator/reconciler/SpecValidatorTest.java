@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.enclavelottery.crd.ChainSpec;
 import io.enclavelottery.crd.ContractSpec;
 import io.enclavelottery.crd.EnclaveSpec;
+import io.enclavelottery.crd.ExpectedPcrs;
 import io.enclavelottery.crd.GasSpec;
 import io.enclavelottery.crd.LotteryRoundSpec;
 import io.enclavelottery.crd.RoundsSpec;
@@ -21,6 +22,7 @@ class SpecValidatorTest {
 
   private static final String ADDRESS = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
   private static final ChainSpec CHAIN = new ChainSpec("ws://127.0.0.1:8545", 31337L, null);
+  private static final String PCR = "ab".repeat(48);
   private static final SignerSpec SIGNER =
       new SignerSpec(SignerType.LOCAL, new SecretKeyRef("operator-key", null), null);
 
@@ -108,10 +110,27 @@ class SpecValidatorTest {
                 new SignerSpec(
                     SignerType.LOCAL,
                     new SecretKeyRef("k", null),
-                    new EnclaveSpec(null, null, null, null, null, null, null, null)),
+                    enclave(new ExpectedPcrs(PCR, null, null))),
                 null,
                 null),
             "signer.enclave is used only with signer.type enclave"),
+        Arguments.of(
+            "enclave signer without expected PCR0",
+            spec(CHAIN, ADDRESS, enclaveSigner(new ExpectedPcrs(null, PCR, null)), null, null),
+            "signer.enclave.expectedPcrs.pcr0 is missing"),
+        Arguments.of(
+            "enclave signer expecting a debug-mode PCR0",
+            spec(
+                CHAIN,
+                ADDRESS,
+                enclaveSigner(new ExpectedPcrs("0".repeat(96), null, null)),
+                null,
+                null),
+            "pcr0 of all zeros is a debug-mode enclave, which is never trusted"),
+        Arguments.of(
+            "enclave signer expecting a short PCR2",
+            spec(CHAIN, ADDRESS, enclaveSigner(new ExpectedPcrs(PCR, null, "ab")), null, null),
+            "signer.enclave.expectedPcrs.pcr2 must be 96 hex digits"),
         Arguments.of(
             "Secret name in capitals",
             spec(
@@ -222,6 +241,14 @@ class SpecValidatorTest {
   void aMissingSpecIsAProblemNotAnException() {
     assertThat(validator.problems(null))
         .containsExactly("spec is missing: a LotteryRound needs chain, contract and signer");
+  }
+
+  private static SignerSpec enclaveSigner(ExpectedPcrs pcrs) {
+    return new SignerSpec(SignerType.ENCLAVE, null, enclave(pcrs));
+  }
+
+  private static EnclaveSpec enclave(ExpectedPcrs pcrs) {
+    return new EnclaveSpec("signer:1", pcrs, null, null, null, null, null, null);
   }
 
   private static LotteryRoundSpec spec(

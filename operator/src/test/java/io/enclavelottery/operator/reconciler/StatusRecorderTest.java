@@ -134,6 +134,7 @@ class StatusRecorderTest {
         null,
         null,
         null,
+        null,
         0L,
         new RoundStatus(roundId, RoundState.BETTING, null, null, null, null, null, null, null),
         null,

@@ -14,7 +14,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.crypto.RawTransaction;
@@ -22,9 +21,11 @@ import org.web3j.crypto.RawTransaction;
 /**
  * The enclave signer, used only while attested: before every signature it reads the signer's
  * key-injection public key, which a signer makes anew at each start, and when that differs from the
- * attested one (the signer restarted) it attests again before asking for anything. A signer that
- * fails the check, or now signs for another operator, is refused with the reason, so nothing is
- * sent.
+ * attested one (the signer restarted) it attests again before asking for anything. After each
+ * attestation a signer that waits for its key gets the configured one ({@link SignerKeyInjection});
+ * every transaction it hands back must come from the attested operator and be what was asked for
+ * ({@link SignedTransactionCheck}), since it could restart between the check and the signature. A
+ * signer that fails any of this is refused with the reason, so nothing is sent.
  */
 final class AttestedSigner implements Signer {
 
@@ -33,43 +34,27 @@ final class AttestedSigner implements Signer {
   private final RemoteSigner remote;
   private final KeyInjectionClient identity;
   private final SignerAttestationCheck check;
+  private final SignerKeyInjection injection;
+  private final SignedTransactionCheck answers;
   private volatile SignerAttestationCheck.Verdict.Attested attested;
 
   private AttestedSigner(
       RemoteSigner remote,
       KeyInjectionClient identity,
       SignerAttestationCheck check,
-      SignerAttestationCheck.Verdict.Attested attested) {
+      SignerKeyInjection injection,
+      SignedTransactionCheck answers) {
     this.remote = remote;
     this.identity = identity;
     this.check = check;
-    this.attested = attested;
+    this.injection = injection;
+    this.answers = answers;
   }
 
   /**
-   * The signer, once a first attestation passed.
-   *
-   * @throws SigningException with the reason when it did not
-   */
-  static AttestedSigner attest(
-      RemoteSigner remote, KeyInjectionClient identity, SignerAttestationCheck check) {
-    SignerAttestationCheck.Verdict verdict = check.check();
-    if (verdict instanceof SignerAttestationCheck.Verdict.Refused refused) {
-      throw new SigningException(refused.reason());
-    }
-    SignerAttestationCheck.Verdict.Attested attested =
-        (SignerAttestationCheck.Verdict.Attested) verdict;
-    log(attested);
-    return new AttestedSigner(
-        Objects.requireNonNull(remote, "remote"),
-        Objects.requireNonNull(identity, "identity"),
-        check,
-        attested);
-  }
-
-  /**
-   * The enclave signer at {@code enclave}'s URLs, once a first attestation passed: for the lottery
-   * {@code contract} on {@code chainId}, whose operator on chain the signer must sign for.
+   * The enclave signer at {@code enclave}'s URLs, once a first attestation passed and the signer
+   * holds the attested operator's key (injected now when it waited for {@code enclave}'s): for the
+   * lottery {@code contract} on {@code chainId}, whose operator on chain the signer must sign for.
    *
    * @throws SigningException with the reason when it did not pass
    */
@@ -83,10 +68,18 @@ final class AttestedSigner implements Signer {
             contract::operator,
             new AttestationClient(enclave.attestationUrl(), enclave.timeout()),
             Clock.systemUTC());
-    return attest(
-        new RemoteSigner(enclave.signingUrl(), enclave.timeout()),
-        new KeyInjectionClient(enclave.signingUrl(), enclave.timeout(), new SecureRandom()),
-        check);
+    RemoteSigner remote = new RemoteSigner(enclave.signingUrl(), enclave.timeout());
+    KeyInjectionClient keyPort =
+        new KeyInjectionClient(enclave.signingUrl(), enclave.timeout(), new SecureRandom());
+    AttestedSigner signer =
+        new AttestedSigner(
+            remote,
+            keyPort,
+            check,
+            new SignerKeyInjection(enclave.keyToInject(), keyPort, remote::status),
+            new SignedTransactionCheck(chainId, contract.address()));
+    signer.attestFirst();
+    return signer;
   }
 
   /** The operator address attested at the first check; it never changes for this signer. */
@@ -109,24 +102,36 @@ final class AttestedSigner implements Signer {
   @Override
   public String signTransaction(RawTransaction transaction, long chainId) {
     ensureAttested();
-    return remote.signTransaction(transaction, chainId);
+    return answers.asked(remote.signTransaction(transaction, chainId), transaction, address());
   }
 
   /** The signer's {@code commitSeed} of {@code roundId}, once it is attested. */
   SeedCommitment commit(long roundId, Instant endTime, TransactionTerms terms) {
     ensureAttested();
-    return remote.commit(roundId, endTime, terms);
+    return answers.commit(remote.commit(roundId, endTime, terms), endTime, terms, address());
   }
 
   /** The signer's {@code drawWinner} of {@code roundId}, once it is attested. */
   SignedTransaction draw(long roundId, TransactionTerms terms) {
     ensureAttested();
-    return remote.draw(roundId, terms);
+    return answers.draw(roundId, remote.draw(roundId, terms), terms, address());
   }
 
   /** What the signer holds; no attestation needed to read it. */
   SignerStatus status() {
     return remote.status();
+  }
+
+  private void attestFirst() {
+    SignerAttestationCheck.Verdict verdict = check.check();
+    if (verdict instanceof SignerAttestationCheck.Verdict.Refused refused) {
+      throw new SigningException(refused.reason());
+    }
+    SignerAttestationCheck.Verdict.Attested first =
+        (SignerAttestationCheck.Verdict.Attested) verdict;
+    injection.ensureKey(first);
+    log(first);
+    attested = first;
   }
 
   private synchronized void ensureAttested() {
@@ -150,6 +155,8 @@ final class AttestedSigner implements Signer {
               + attested.operator()
               + "; restart the keeper once the contract's operator is the new address");
     }
+    // recorded only once it holds the key: a failed injection is tried again at the next call
+    injection.ensureKey(again);
     log(again);
     attested = again;
   }

@@ -3,43 +3,62 @@ package io.enclavelottery.operator.keeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.enclavelottery.chain.contract.Hex32;
+import io.enclavelottery.chain.contract.InMemoryLotteryContract;
 import io.enclavelottery.chain.contract.LotteryCalls;
+import io.enclavelottery.chain.signer.LocalKeySigner;
 import io.enclavelottery.chain.signer.SigningException;
 import io.enclavelottery.chain.signer.SigningKey;
-import io.enclavelottery.enclave.client.AttestationClient;
+import io.enclavelottery.chain.tx.Fees;
 import io.enclavelottery.enclave.client.KeyInjectionClient;
-import io.enclavelottery.enclave.client.RemoteSigner;
+import io.enclavelottery.enclave.signer.TransactionTerms;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Hash;
 import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionDecoder;
 
 /**
  * The keeper signs through the enclave signer only while it is attested: a restart (a new injection
- * key) makes it attest again before anything is signed.
+ * key) makes it attest again before anything is signed, and whatever the signing port hands back
+ * must come from the attested operator and be what was asked for.
  */
 class AttestedSignerTest {
 
   private static final long CHAIN_ID = 31337;
   private static final String LOTTERY = "0x5fbdb2315678afecb367f032d93f642f64180aa3";
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
+  private static final Fees FEES = new Fees(BigInteger.TEN.pow(10), BigInteger.TEN.pow(9));
+  private static final TransactionTerms TERMS =
+      new TransactionTerms(BigInteger.ZERO, BigInteger.valueOf(100_000), FEES);
 
   /** Anvil's dev account 1 (public test data): the operator of the injected-key cases. */
   private static final SigningKey OPERATOR =
       SigningKey.fromHex("59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
 
-  private final List<InProcessSigner> started = new ArrayList<>();
-  private final AtomicReference<String> contractOperator = new AtomicReference<>();
+  /** Anvil's dev account 0 (public test data): a key the attested signer does not hold. */
+  private static final SigningKey STRANGER =
+      SigningKey.fromHex("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+
+  private final List<AutoCloseable> started = new ArrayList<>();
+  private final InMemoryLotteryContract contract = new InMemoryLotteryContract(LOTTERY);
 
   @AfterEach
-  void stop() {
-    started.forEach(InProcessSigner::close);
+  void stop() throws Exception {
+    for (AutoCloseable closeable : started) {
+      closeable.close();
+    }
   }
 
   private InProcessSigner generated(int signingPort, int attestationPort) {
@@ -58,36 +77,71 @@ class AttestedSignerTest {
     return signer;
   }
 
+  private void operatorOnChain(String operator) {
+    contract.putSettings(InMemoryLotteryContract.defaultSettings(operator));
+  }
+
   private AttestedSigner attest(InProcessSigner signer) {
-    OperatorSigning.Enclave config = signer.signing(true);
-    return AttestedSigner.attest(
-        new RemoteSigner(config.signingUrl(), TIMEOUT),
-        new KeyInjectionClient(config.signingUrl(), TIMEOUT, new SecureRandom()),
-        new SignerAttestationCheck(
-            config,
-            CHAIN_ID,
-            LOTTERY,
-            contractOperator::get,
-            new AttestationClient(config.attestationUrl(), TIMEOUT),
-            Clock.systemUTC()));
+    return AttestedSigner.connect(signer.signing(true), CHAIN_ID, contract);
+  }
+
+  /** The signer with a host in between that answers some of its paths itself. */
+  private AttestedSigner attestBehind(TamperingSigningPort host, InProcessSigner signer) {
+    OperatorSigning.Enclave direct = signer.signing(true);
+    OperatorSigning.Enclave behind =
+        new OperatorSigning.Enclave(
+            host.url(),
+            direct.attestationUrl(),
+            direct.expectedPcrs(),
+            true,
+            TIMEOUT,
+            Optional.empty());
+    return AttestedSigner.connect(behind, CHAIN_ID, contract);
+  }
+
+  private TamperingSigningPort host(InProcessSigner signer) throws IOException {
+    TamperingSigningPort host = new TamperingSigningPort(signer.signingUrl());
+    started.add(host);
+    return host;
   }
 
   private static RawTransaction startRound(long nonce) {
+    return startRound(nonce, LOTTERY);
+  }
+
+  private static RawTransaction startRound(long nonce, String to) {
     return RawTransaction.createTransaction(
         CHAIN_ID,
         BigInteger.valueOf(nonce),
         BigInteger.valueOf(100_000),
-        LOTTERY,
+        to,
         BigInteger.ZERO,
         new LotteryCalls(LOTTERY).startRound().data(),
-        BigInteger.ONE,
-        BigInteger.TEN.pow(10));
+        FEES.maxPriorityFeePerGas(),
+        FEES.maxFeePerGas());
+  }
+
+  private static RawTransaction call(String data, TransactionTerms terms, String to) {
+    return RawTransaction.createTransaction(
+        CHAIN_ID,
+        terms.nonce(),
+        terms.gasLimit(),
+        to,
+        BigInteger.ZERO,
+        data,
+        terms.fees().maxPriorityFeePerGas(),
+        terms.fees().maxFeePerGas());
+  }
+
+  private static Map<String, Object> signedBy(SigningKey key, RawTransaction transaction) {
+    String raw = new LocalKeySigner(key).signTransaction(transaction, CHAIN_ID);
+    return Map.of("transaction", raw, "hash", Hash.sha3(raw));
   }
 
   @Test
   void aFirstAttestationThatFailsGivesNoSigner() {
     InProcessSigner signer = generated(0, 0);
-    contractOperator.set("0x" + "44".repeat(20));
+    operatorOnChain("0x" + "44".repeat(20));
 
     assertThatThrownBy(() -> attest(signer))
         .isInstanceOf(SigningException.class)
@@ -97,17 +151,19 @@ class AttestedSignerTest {
   @Test
   void signsForTheAttestedOperatorWhileTheSignerKeepsRunning() {
     InProcessSigner signer = generated(0, 0);
-    contractOperator.set(signer.operator());
+    operatorOnChain(signer.operator());
     AttestedSigner attested = attest(signer);
 
     assertThat(attested.address()).isEqualTo(signer.operator());
-    assertThat(attested.signTransaction(startRound(0), CHAIN_ID)).startsWith("0x02");
+    String raw = attested.signTransaction(startRound(0), CHAIN_ID);
+    assertThat(raw).startsWith("0x02");
+    assertThat(TransactionDecoder.decode(raw).getTo()).isEqualToIgnoringCase(LOTTERY);
   }
 
   @Test
   void aRestartedSignerWithANewKeyIsRefusedBeforeAnythingIsSigned() {
     InProcessSigner first = generated(0, 0);
-    contractOperator.set(first.operator());
+    operatorOnChain(first.operator());
     AttestedSigner attested = attest(first);
     int signingPort = first.signingPort();
     int attestationPort = first.attestationPort();
@@ -122,7 +178,7 @@ class AttestedSignerTest {
 
   @Test
   void aRestartedSignerWithTheSameInjectedKeyIsAttestedAgainAndUsed() {
-    contractOperator.set(OPERATOR.address());
+    operatorOnChain(OPERATOR.address());
     InProcessSigner first = injected(0, 0);
     AttestedSigner attested = attest(first);
     String firstInjectionKey = attested.attestation().injectionKey();
@@ -133,5 +189,75 @@ class AttestedSignerTest {
 
     assertThat(attested.signTransaction(startRound(0), CHAIN_ID)).startsWith("0x02");
     assertThat(attested.attestation().injectionKey()).isNotEqualTo(firstInjectionKey);
+  }
+
+  @Test
+  void aSignatureFromAnotherKeyIsRefused() throws IOException {
+    operatorOnChain(OPERATOR.address());
+    InProcessSigner signer = injected(0, 0);
+    TamperingSigningPort host = host(signer);
+    AttestedSigner attested = attestBehind(host, signer);
+    host.forge("sign", request -> signedBy(STRANGER, startRound(0)));
+
+    assertThatThrownBy(() -> attested.signTransaction(startRound(0), CHAIN_ID))
+        .isInstanceOf(SigningException.class)
+        .hasMessageContaining("it is signed by " + STRANGER.address())
+        .hasMessageContaining("not by the attested operator " + OPERATOR.address())
+        .hasMessageContaining("not sent");
+  }
+
+  @Test
+  void aPayloadSwappedByTheHostIsRefused() throws IOException {
+    operatorOnChain(OPERATOR.address());
+    InProcessSigner signer = injected(0, 0);
+    TamperingSigningPort host = host(signer);
+    AttestedSigner attested = attestBehind(host, signer);
+    String other = "0x" + "66".repeat(20);
+    host.forge("sign", request -> signedBy(OPERATOR, startRound(0, other)));
+
+    assertThatThrownBy(() -> attested.signTransaction(startRound(0), CHAIN_ID))
+        .isInstanceOf(SigningException.class)
+        .hasMessageContaining("its recipient is " + other + ", not " + LOTTERY);
+  }
+
+  @Test
+  void aCommitmentToAnotherAddressIsRefused() throws IOException {
+    operatorOnChain(OPERATOR.address());
+    InProcessSigner signer = injected(0, 0);
+    TamperingSigningPort host = host(signer);
+    AttestedSigner attested = attestBehind(host, signer);
+    Instant end = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    Hex32 commitment = Hex32.parse("0x" + "77".repeat(32));
+    String other = "0x" + "66".repeat(20);
+    String data = new LotteryCalls(LOTTERY).commitSeed(commitment, end).data();
+    host.forge(
+        "commit",
+        request -> {
+          Map<String, Object> answer = new HashMap<>(signedBy(OPERATOR, call(data, TERMS, other)));
+          answer.put("roundId", 1);
+          answer.put("commitment", commitment.hex());
+          return answer;
+        });
+
+    assertThatThrownBy(() -> attested.commit(1, end, TERMS))
+        .isInstanceOf(SigningException.class)
+        .hasMessageContaining("commitSeed of round 1")
+        .hasMessageContaining("its recipient is " + other + ", not " + LOTTERY);
+  }
+
+  @Test
+  void aDrawFromAnotherKeyIsRefused() throws IOException {
+    operatorOnChain(OPERATOR.address());
+    InProcessSigner signer = injected(0, 0);
+    TamperingSigningPort host = host(signer);
+    AttestedSigner attested = attestBehind(host, signer);
+    String data = new LotteryCalls(LOTTERY).drawWinner(Hex32.parse("0x" + "55".repeat(32))).data();
+    host.forge("draw", request -> signedBy(STRANGER, call(data, TERMS, LOTTERY)));
+
+    assertThatThrownBy(() -> attested.draw(1, TERMS))
+        .isInstanceOf(SigningException.class)
+        .hasMessageContaining("drawWinner of round 1")
+        .hasMessageContaining("it is signed by " + STRANGER.address())
+        .hasMessageNotContaining("55".repeat(32));
   }
 }

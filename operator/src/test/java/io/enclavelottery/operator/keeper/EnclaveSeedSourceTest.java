@@ -10,13 +10,8 @@ import io.enclavelottery.chain.contract.RoundState;
 import io.enclavelottery.chain.tx.Fees;
 import io.enclavelottery.chain.tx.Payload;
 import io.enclavelottery.chain.tx.SignerBuiltCall;
-import io.enclavelottery.enclave.client.AttestationClient;
-import io.enclavelottery.enclave.client.KeyInjectionClient;
-import io.enclavelottery.enclave.client.RemoteSigner;
 import io.enclavelottery.operator.decision.SeedAvailability;
 import java.math.BigInteger;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,7 +24,6 @@ class EnclaveSeedSourceTest {
 
   private static final long CHAIN_ID = 31337;
   private static final String LOTTERY = "0x5fbdb2315678afecb367f032d93f642f64180aa3";
-  private static final Duration TIMEOUT = Duration.ofSeconds(5);
   private static final Fees FEES = new Fees(BigInteger.TEN.pow(10), BigInteger.TEN.pow(9));
 
   private final InProcessSigner signer = new InProcessSigner().serve(CHAIN_ID, LOTTERY);
@@ -46,17 +40,7 @@ class EnclaveSeedSourceTest {
   }
 
   private AttestedSigner attested() {
-    OperatorSigning.Enclave config = signer.signing(true);
-    return AttestedSigner.attest(
-        new RemoteSigner(config.signingUrl(), TIMEOUT),
-        new KeyInjectionClient(config.signingUrl(), TIMEOUT, new SecureRandom()),
-        new SignerAttestationCheck(
-            config,
-            CHAIN_ID,
-            LOTTERY,
-            signer::operator,
-            new AttestationClient(config.attestationUrl(), TIMEOUT),
-            Clock.systemUTC()));
+    return AttestedSigner.connect(signer.signing(true), CHAIN_ID, contract);
   }
 
   private static SignerBuiltCall built(Payload transaction) {

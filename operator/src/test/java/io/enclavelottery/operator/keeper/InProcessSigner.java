@@ -5,6 +5,7 @@ import io.enclavelottery.chain.contract.LotteryDeployer;
 import io.enclavelottery.chain.contract.RevertDecoder;
 import io.enclavelottery.chain.contract.Web3jLotteryContract;
 import io.enclavelottery.chain.devnet.LocalAnvil;
+import io.enclavelottery.chain.signer.SigningKey;
 import io.enclavelottery.chain.tx.BlockWait;
 import io.enclavelottery.chain.tx.Eip1559TransactionSender;
 import io.enclavelottery.chain.tx.FeePolicy;
@@ -33,7 +34,8 @@ import java.util.TreeMap;
 /**
  * The enclave signer on the software NSM, served on loopback ports in this process, with the system
  * clock: its operator key is generated first, so a lottery can be deployed with that operator
- * before the signer is bound to the lottery's address.
+ * before the signer is bound to the lottery's address; or it waits for a given operator's key to be
+ * injected.
  */
 public final class InProcessSigner implements AutoCloseable {
 
@@ -103,13 +105,18 @@ public final class InProcessSigner implements AutoCloseable {
 
   /** Keeper settings for this signer: the software NSM trusted (development) or not. */
   public OperatorSigning.Enclave signing(boolean trustSoftwareNsm) {
+    return signing(trustSoftwareNsm, Optional.empty());
+  }
+
+  /** Keeper settings for this signer that hand it {@code keyToInject} when it waits for a key. */
+  OperatorSigning.Enclave signing(boolean trustSoftwareNsm, Optional<SigningKey> keyToInject) {
     return new OperatorSigning.Enclave(
         signingUrl(),
         attestationUrl(),
         softwarePcrs(),
         trustSoftwareNsm,
         Duration.ofSeconds(10),
-        Optional.empty());
+        keyToInject);
   }
 
   /**

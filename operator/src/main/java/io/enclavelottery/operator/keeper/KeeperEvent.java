@@ -63,9 +63,23 @@ public sealed interface KeeperEvent {
   }
 
   /**
+   * The keeper's transaction that ended a round.
+   *
+   * @param block the block that holds it
+   * @param at that block's time
+   * @param transactionHash its hash
+   */
+  record EndedBy(long block, Instant at, String transactionHash) {
+    public EndedBy {
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(transactionHash, "transactionHash");
+    }
+  }
+
+  /**
    * The keeper drew a round's winner.
    *
-   * @param block the block that holds the draw
+   * @param ended the draw's transaction
    * @param afterWindowOpened the draw block's timestamp minus {@code minDrawTime}
    */
   record WinnerDrawn(
@@ -73,13 +87,14 @@ public sealed interface KeeperEvent {
       String winner,
       BigInteger prize,
       BigInteger pot,
-      long block,
+      EndedBy ended,
       Duration afterWindowOpened)
       implements KeeperEvent {
     public WinnerDrawn {
       Objects.requireNonNull(winner, "winner");
       Objects.requireNonNull(prize, "prize");
       Objects.requireNonNull(pot, "pot");
+      Objects.requireNonNull(ended, "ended");
       Objects.requireNonNull(afterWindowOpened, "afterWindowOpened");
     }
 
@@ -93,7 +108,7 @@ public sealed interface KeeperEvent {
       return "round "
           + roundId
           + " drawn in block "
-          + block
+          + ended.block()
           + ", "
           + afterWindowOpened.toSeconds()
           + " s after its draw window opened: "
@@ -106,8 +121,16 @@ public sealed interface KeeperEvent {
     }
   }
 
-  /** A round the keeper drew or refunded ended refunded; {@code why} says why. */
-  record RoundRefunded(long roundId, String why) implements KeeperEvent {
+  /**
+   * A round the keeper drew or refunded ended refunded; {@code why} says why, {@code ended} is the
+   * keeper's transaction.
+   */
+  record RoundRefunded(long roundId, String why, EndedBy ended) implements KeeperEvent {
+    public RoundRefunded {
+      Objects.requireNonNull(why, "why");
+      Objects.requireNonNull(ended, "ended");
+    }
+
     @Override
     public String reason() {
       return "RoundRefunded";

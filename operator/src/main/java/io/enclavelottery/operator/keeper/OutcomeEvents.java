@@ -8,7 +8,6 @@ import io.enclavelottery.chain.contract.RoundState;
 import io.enclavelottery.chain.tx.SendResult;
 import io.enclavelottery.operator.decision.Action;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -43,14 +42,14 @@ final class OutcomeEvents {
       return new KeeperEvent.BettingExtended(extend.roundId(), extend.newEndTime());
     }
     if (action instanceof Action.Draw draw) {
-      return drawn(draw.roundId(), mined.receipt().getBlockNumber().longValueExact());
+      return drawn(draw.roundId(), mined);
     }
     if (action instanceof Action.RefundExpiredRound refund) {
       String why =
           contract.roundById(refund.roundId()).seedCommitted()
               ? "its seed was not revealed by the end of the draw window"
               : "no seed was committed by the end of betting";
-      return new KeeperEvent.RoundRefunded(refund.roundId(), why);
+      return new KeeperEvent.RoundRefunded(refund.roundId(), why, endedBy(mined));
     }
     if (action instanceof Action.SetPaused pause) {
       return new KeeperEvent.SettingsUpdated(
@@ -63,19 +62,26 @@ final class OutcomeEvents {
     throw new IllegalArgumentException("no event for " + action.function());
   }
 
-  private KeeperEvent drawn(long roundId, long block) {
+  private KeeperEvent drawn(long roundId, SendResult.Mined mined) {
     Round round = contract.roundById(roundId);
+    KeeperEvent.EndedBy ended = endedBy(mined);
     if (round.state() != RoundState.COMPLETED) {
       return new KeeperEvent.RoundRefunded(
-          roundId, "fewer than minParticipants players at the draw; every bet is refunded");
+          roundId, "fewer than minParticipants players at the draw; every bet is refunded", ended);
     }
-    Instant drawnAt = chain.blockTime(block);
     return new KeeperEvent.WinnerDrawn(
         roundId,
         round.winner(),
         round.winnerPrize(),
         round.totalPot(),
-        block,
-        Duration.between(round.minDrawTime(), drawnAt));
+        ended,
+        Duration.between(round.minDrawTime(), ended.at()));
+  }
+
+  /** The mined transaction that ended a round, with its block's time. */
+  private KeeperEvent.EndedBy endedBy(SendResult.Mined mined) {
+    long block = mined.receipt().getBlockNumber().longValueExact();
+    return new KeeperEvent.EndedBy(
+        block, chain.blockTime(block), mined.receipt().getTransactionHash());
   }
 }

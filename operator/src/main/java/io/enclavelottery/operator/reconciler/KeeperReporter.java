@@ -59,8 +59,8 @@ final class KeeperReporter implements KeeperListener {
               Ether.of(drawn.prize()),
               Ether.of(drawn.pot()),
               null,
-              null,
-              null));
+              drawn.ended().at().toString(),
+              drawn.ended().transactionHash()));
     }
     if (event instanceof KeeperEvent.RoundRefunded refunded) {
       return Optional.of(
@@ -71,8 +71,8 @@ final class KeeperReporter implements KeeperListener {
               null,
               null,
               refunded.why(),
-              null,
-              null));
+              refunded.ended().at().toString(),
+              refunded.ended().transactionHash()));
     }
     return Optional.empty();
   }

@@ -70,10 +70,13 @@ final class FakeTransactionSender implements TransactionSender {
     return List.of();
   }
 
+  /** The hash of every transaction this sender reports. */
+  static final String HASH = "0x" + "ab".repeat(32);
+
   static SentTransaction transaction(ContractCall call) {
     Instant now = Instant.now();
     return new SentTransaction(
-        "0x" + "ab".repeat(32),
+        HASH,
         call.function(),
         "0x" + "11".repeat(20),
         BigInteger.valueOf(7),
@@ -86,9 +89,11 @@ final class FakeTransactionSender implements TransactionSender {
   }
 
   static SendResult.Mined mined(ContractCall call, long block) {
+    SentTransaction sent = transaction(call);
     TransactionReceipt receipt = new TransactionReceipt();
+    receipt.setTransactionHash(sent.hash());
     receipt.setBlockNumber(Numeric.toHexStringWithPrefix(BigInteger.valueOf(block)));
     receipt.setStatus("0x1");
-    return new SendResult.Mined(transaction(call), receipt);
+    return new SendResult.Mined(sent, receipt);
   }
 }

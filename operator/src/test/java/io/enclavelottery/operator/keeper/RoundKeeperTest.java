@@ -255,6 +255,8 @@ class RoundKeeperTest {
                   .orElseThrow();
       assertThat(drawn.winner()).isEqualTo(winner);
       assertThat(drawn.afterWindowOpened()).isZero();
+      assertThat(drawn.ended().transactionHash()).isEqualTo(FakeTransactionSender.HASH);
+      assertThat(drawn.ended().at()).isEqualTo(minDraw);
       assertThat(registry.get("lottery.draw.latency").summary().count()).isEqualTo(1);
 
       List<String> reported = new ArrayList<>(listener.everything());

@@ -100,6 +100,8 @@ class EnclaveControllerIT {
         .isEqualTo(RoundOutcome.DRAWN);
     assertThat(harness.status(NAME).orElseThrow().lastResult().winner())
         .isEqualToIgnoringCase(verification.winnerOnChain());
+    assertThat(harness.status(NAME).orElseThrow().lastResult().transactionHash())
+        .isEqualTo(verification.drawnAt().orElseThrow().transactionHash());
     assertThat(harness.eventReasons()).contains("SeedCommitted", "WinnerDrawn");
     String seed = chain.contract(lottery).roundById(1).revealedSeed().hex().substring(2);
     assertThat(logs.lines()).noneMatch(line -> line.contains(seed));

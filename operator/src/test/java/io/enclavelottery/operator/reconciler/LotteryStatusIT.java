@@ -16,11 +16,14 @@ import io.enclavelottery.crd.RoundsSpec;
 import io.enclavelottery.operator.keeper.KeeperChain;
 import io.fabric8.kubernetes.api.model.Event;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
  * The status of a LotteryRound against a real Anvil: filled from the chain and kept current as the
@@ -128,7 +131,7 @@ class LotteryStatusIT {
   }
 
   @Test
-  void aRoundWithTooFewPlayersIsRefunded() {
+  void aRoundWithTooFewPlayersIsRefunded() throws Exception {
     harness.create(NAME, harness.spec(NO_AUTO_START));
     await()
         .atMost(PATIENCE)
@@ -167,6 +170,24 @@ class LotteryStatusIT {
     assertThat(result.reason()).isEqualTo("no seed was committed by the end of betting");
     assertThat(result.winner()).isNull();
     assertThat(status.history()).containsExactly(result);
+    TransactionReceipt refund =
+        chain
+            .web3j()
+            .ethGetTransactionReceipt(result.transactionHash())
+            .send()
+            .getTransactionReceipt()
+            .orElseThrow();
+    assertThat(refund.getFrom()).isEqualToIgnoringCase(operator);
+    assertThat(refund.getTo()).isEqualToIgnoringCase(chain.lottery());
+    long refundTime =
+        chain
+            .web3j()
+            .ethGetBlockByNumber(DefaultBlockParameter.valueOf(refund.getBlockNumber()), false)
+            .send()
+            .getBlock()
+            .getTimestamp()
+            .longValueExact();
+    assertThat(Instant.parse(result.at())).isEqualTo(Instant.ofEpochSecond(refundTime));
     // no commitment for a lone player: the refund is the operator's only transaction
     assertThat(chain.nonce(operator)).isEqualTo(before + 1);
     assertThat(harness.eventReasons()).doesNotContain("SeedCommitted", "WinnerDrawn");

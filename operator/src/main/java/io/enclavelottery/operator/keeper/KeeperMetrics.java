@@ -5,11 +5,13 @@ import io.enclavelottery.operator.decision.Action;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,6 +34,7 @@ public final class KeeperMetrics {
   private final AtomicReference<Double> balanceEther = new AtomicReference<>(Double.NaN);
   private final AtomicReference<Double> bondEther = new AtomicReference<>(Double.NaN);
   private final DistributionSummary drawLatency;
+  private final List<Meter> gauges;
 
   /**
    * @param registry where the meters go
@@ -43,21 +46,24 @@ public final class KeeperMetrics {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.tags = Tags.of("contract", Objects.requireNonNull(contract, "contract"));
     Objects.requireNonNull(pendingAgeSeconds, "pendingAgeSeconds");
-    Gauge.builder("lottery.keeper.pending.transaction.age", pendingAgeSeconds::getAsDouble)
-        .description("How long the oldest transaction the keeper sent has waited for its outcome")
-        .baseUnit("seconds")
-        .tags(tags)
-        .register(registry);
-    Gauge.builder("lottery.operator.balance", balanceEther, AtomicReference::get)
-        .description("The operator account's balance")
-        .baseUnit("ether")
-        .tags(tags)
-        .register(registry);
-    Gauge.builder("lottery.operator.bond", bondEther, AtomicReference::get)
-        .description("The operator's bond held by the contract")
-        .baseUnit("ether")
-        .tags(tags)
-        .register(registry);
+    gauges =
+        List.of(
+            Gauge.builder("lottery.keeper.pending.transaction.age", pendingAgeSeconds::getAsDouble)
+                .description(
+                    "How long the oldest transaction the keeper sent has waited for its outcome")
+                .baseUnit("seconds")
+                .tags(tags)
+                .register(registry),
+            Gauge.builder("lottery.operator.balance", balanceEther, AtomicReference::get)
+                .description("The operator account's balance")
+                .baseUnit("ether")
+                .tags(tags)
+                .register(registry),
+            Gauge.builder("lottery.operator.bond", bondEther, AtomicReference::get)
+                .description("The operator's bond held by the contract")
+                .baseUnit("ether")
+                .tags(tags)
+                .register(registry));
     drawLatency =
         DistributionSummary.builder("lottery.draw.latency")
             .description("From the draw window opening (minDrawTime) to the block holding the draw")
@@ -96,6 +102,15 @@ public final class KeeperMetrics {
   /** A draw was mined this long after its window opened. */
   public void drawn(Duration afterWindowOpened) {
     drawLatency.record(afterWindowOpened.toMillis() / 1000.0);
+  }
+
+  /**
+   * Removes this keeper's gauges, which read its own state: a keeper started after it for the same
+   * contract registers its own (the registry would otherwise keep handing back these). Counters and
+   * the draw latency go on adding up across keepers.
+   */
+  public void close() {
+    gauges.forEach(registry::remove);
   }
 
   /** The outcome tag of a result: its kind in snake case ({@code mined}, {@code would_revert}). */

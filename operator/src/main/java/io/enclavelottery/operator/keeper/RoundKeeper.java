@@ -161,6 +161,7 @@ public final class RoundKeeper implements HeadListener, LogConsumer, AutoCloseab
   @Override
   public void close() {
     thread.close();
+    metrics.close();
     update(KeeperStatus::stopped);
   }
 

@@ -20,6 +20,7 @@ import io.enclavelottery.chain.tx.SendResult;
 import io.enclavelottery.operator.decision.DecisionTiming;
 import io.enclavelottery.operator.decision.DesiredSettings;
 import io.enclavelottery.operator.decision.RoundPolicy;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -305,6 +306,27 @@ class RoundKeeperTest {
     chain.unreachable(false);
     await().atMost(PATIENCE).until(() -> sender.sentFunctions().contains("commitSeed"));
     assertThat(keepers.get(0).status().problem()).isEmpty();
+  }
+
+  @Test
+  void aKeeperStartedAfterAnotherOfTheSameContractReportsItsOwnFunds() {
+    contract.putRound(waiting(1));
+    RoundKeeper first = started();
+    await().atMost(PATIENCE).until(() -> balanceGauge() == 1.0);
+    first.close();
+
+    chain.balance(BigInteger.TWO.multiply(BigInteger.TEN.pow(18)));
+    started();
+
+    await().atMost(PATIENCE).until(() -> balanceGauge() == 2.0);
+    assertThat(registry.find("lottery.operator.balance").gauges()).hasSize(1);
+  }
+
+  private double balanceGauge() {
+    return registry.find("lottery.operator.balance").gauges().stream()
+        .mapToDouble(Gauge::value)
+        .findFirst()
+        .orElse(Double.NaN);
   }
 
   /** Starts a keeper on a round that needs a commitment and checks it only reports the problem. */

@@ -14,6 +14,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.crypto.RawTransaction;
@@ -36,19 +38,23 @@ final class AttestedSigner implements Signer {
   private final SignerAttestationCheck check;
   private final SignerKeyInjection injection;
   private final SignedTransactionCheck answers;
+  private final Runnable onNewOperator;
   private volatile SignerAttestationCheck.Verdict.Attested attested;
+  private volatile Optional<String> refusal = Optional.empty();
 
   private AttestedSigner(
       RemoteSigner remote,
       KeyInjectionClient identity,
       SignerAttestationCheck check,
       SignerKeyInjection injection,
-      SignedTransactionCheck answers) {
+      SignedTransactionCheck answers,
+      Runnable onNewOperator) {
     this.remote = remote;
     this.identity = identity;
     this.check = check;
     this.injection = injection;
     this.answers = answers;
+    this.onNewOperator = onNewOperator;
   }
 
   /**
@@ -56,10 +62,16 @@ final class AttestedSigner implements Signer {
    * holds the attested operator's key (injected now when it waited for {@code enclave}'s): for the
    * lottery {@code contract} on {@code chainId}, whose operator on chain the signer must sign for.
    *
+   * @param onNewOperator run once the signer restarted with another operator key and attests as the
+   *     contract's operator (the publisher switched to it): this signer refuses everything from
+   *     then on, and whoever sends through it should start over with a new one
    * @throws SigningException with the reason when it did not pass
    */
   static AttestedSigner connect(
-      OperatorSigning.Enclave enclave, long chainId, LotteryContract contract) {
+      OperatorSigning.Enclave enclave,
+      long chainId,
+      LotteryContract contract,
+      Runnable onNewOperator) {
     SignerAttestationCheck check =
         new SignerAttestationCheck(
             enclave,
@@ -77,7 +89,8 @@ final class AttestedSigner implements Signer {
             keyPort,
             check,
             new SignerKeyInjection(enclave.keyToInject(), keyPort, remote::status),
-            new SignedTransactionCheck(chainId, contract.address()));
+            new SignedTransactionCheck(chainId, contract.address()),
+            Objects.requireNonNull(onNewOperator, "onNewOperator"));
     signer.attestFirst();
     return signer;
   }
@@ -117,6 +130,27 @@ final class AttestedSigner implements Signer {
     return answers.draw(roundId, remote.draw(roundId, terms), terms, address());
   }
 
+  /**
+   * Looks whether the signer restarted and, if so, attests it again now rather than at the next
+   * signature (which a keeper that is no longer the operator never asks for); a refusal is kept for
+   * {@link #refusal()} and logged.
+   */
+  void recheck() {
+    try {
+      ensureAttested();
+    } catch (SigningException e) {
+      LOG.warn("the enclave signer is not usable: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * Why the signer is not used now, when its last restart was not attested again (cleared once it
+   * is): for status.
+   */
+  Optional<String> refusal() {
+    return refusal;
+  }
+
   /** What the signer holds; no attestation needed to read it. */
   SignerStatus status() {
     return remote.status();
@@ -140,6 +174,16 @@ final class AttestedSigner implements Signer {
       return;
     }
     LOG.warn("the enclave signer restarted (its injection key changed); attesting it again");
+    try {
+      attestAgain();
+      refusal = Optional.empty();
+    } catch (SigningException e) {
+      refusal = Optional.of(e.getMessage());
+      throw e;
+    }
+  }
+
+  private void attestAgain() {
     SignerAttestationCheck.Verdict verdict = check.check();
     if (verdict instanceof SignerAttestationCheck.Verdict.Refused refused) {
       throw new SigningException(
@@ -148,12 +192,14 @@ final class AttestedSigner implements Signer {
     SignerAttestationCheck.Verdict.Attested again =
         (SignerAttestationCheck.Verdict.Attested) verdict;
     if (!again.operator().equals(attested.operator())) {
+      // attested, so the contract's operator is already the new address: start over with it
+      onNewOperator.run();
       throw new SigningException(
           "the enclave signer restarted and now signs for "
               + again.operator()
-              + ", not "
+              + ", the contract's operator, not "
               + attested.operator()
-              + "; restart the keeper once the contract's operator is the new address");
+              + "; the keeper starts over with it");
     }
     // recorded only once it holds the key: a failed injection is tried again at the next call
     injection.ensureKey(again);

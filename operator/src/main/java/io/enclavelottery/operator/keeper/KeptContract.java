@@ -51,6 +51,7 @@ public final class KeptContract implements AutoCloseable {
   private final LogConsumer alsoTold;
   private final Runnable onClose;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicBoolean startingOver = new AtomicBoolean();
   private volatile Optional<SignerAttestationWait> attestation = Optional.empty();
   private volatile Running running;
   private volatile Optional<AttestedSigner> signer = Optional.empty();
@@ -104,7 +105,8 @@ public final class KeptContract implements AutoCloseable {
           new LocalKeySigner(local.key()),
           contract ->
               new LocalSeedSource(
-                  new LocalSeedDerivation(local.key()), settings.chainId(), contract.address()));
+                  new LocalSeedDerivation(local.key()), settings.chainId(), contract.address()),
+          listener);
     }
     return kept;
   }
@@ -117,6 +119,11 @@ public final class KeptContract implements AutoCloseable {
   /** The enclave signer as last attested (operator, PCRs), once it is; empty with a local key. */
   public Optional<SignerIdentity> signerIdentity() {
     return signer.map(AttestedSigner::identity);
+  }
+
+  /** Why the enclave signer is not used now, after a restart it did not pass; else empty. */
+  public Optional<String> signerRefusal() {
+    return signer.flatMap(AttestedSigner::refusal);
   }
 
   /** The latest block seen on the contract's chain, -1 before any. */
@@ -132,17 +139,47 @@ public final class KeptContract implements AutoCloseable {
     }
     try {
       attestation.ifPresent(SignerAttestationWait::close);
-      synchronized (this) {
-        Running current = running;
-        if (current != null) {
-          chain.removeHeadListener(current.keeper());
-          current.follow().close();
-          current.keeper().close();
-        }
-      }
+      stopKeeper();
     } finally {
       onClose.run();
     }
+  }
+
+  private synchronized void stopKeeper() {
+    Running current = running;
+    if (current != null) {
+      chain.removeHeadListener(current.keeper());
+      current.follow().close();
+      current.keeper().close();
+      running = null;
+    }
+  }
+
+  /**
+   * The enclave signer restarted with a new key that the contract now names as its operator (the
+   * publisher switched to it): stop the keeper built around the old operator's address and nonces,
+   * and attest the signer from the start, on a thread of its own (this is called from a send).
+   */
+  private void startOver(OperatorSigning.Enclave enclave) {
+    if (closed.get() || !startingOver.compareAndSet(false, true)) {
+      return;
+    }
+    Thread thread =
+        new Thread(
+            () -> {
+              LOG.warn("the enclave signer now signs for a new operator; starting the keeper over");
+              attestation.ifPresent(SignerAttestationWait::close);
+              stopKeeper();
+              signer = Optional.empty();
+              waiting = KeeperStatus.starting();
+              startingOver.set(false);
+              if (!closed.get()) {
+                attestFirst(enclave);
+              }
+            },
+            "signer-start-over");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   private void attestFirst(OperatorSigning.Enclave enclave) {
@@ -150,15 +187,24 @@ public final class KeptContract implements AutoCloseable {
         new Web3jLotteryContract(chain.reads(), settings.rpcUrl(), settings.contract());
     SignerAttestationWait wait =
         new SignerAttestationWait(
-            () -> AttestedSigner.connect(enclave, settings.chainId(), contract),
+            () ->
+                AttestedSigner.connect(
+                    enclave, settings.chainId(), contract, () -> startOver(enclave)),
             attested -> {
               signer = Optional.of(attested);
-              run(attested, kept -> new EnclaveSeedSource(attested, kept));
+              run(
+                  attested,
+                  kept -> new EnclaveSeedSource(attested, kept),
+                  new SignerRestartWatch(listener, attested));
             },
             this::notAttested,
             Duration.ofSeconds(1),
             Duration.ofSeconds(30));
     attestation = Optional.of(wait);
+    if (closed.get()) {
+      wait.close(); // closed while starting over: close() may have closed the previous wait
+      return;
+    }
     wait.start();
   }
 
@@ -175,8 +221,12 @@ public final class KeptContract implements AutoCloseable {
     }
   }
 
-  /** Builds the keeper with {@code signer} and its seeds, follows the contract and starts. */
-  private synchronized void run(Signer signer, Function<LotteryContract, SeedSource> seeds) {
+  /**
+   * Builds the keeper with {@code signer} and its seeds, telling {@code told}, follows the contract
+   * and starts.
+   */
+  private synchronized void run(
+      Signer signer, Function<LotteryContract, SeedSource> seeds, KeeperListener told) {
     if (closed.get()) {
       return;
     }
@@ -202,7 +252,7 @@ public final class KeptContract implements AutoCloseable {
             clock,
             () -> eventDriven(settings.policy(clock.blockInterval())),
             KeeperConfig.forChain(settings.chainId(), settings.feePolicy()),
-            listener,
+            told,
             registry);
     FollowHandle follow =
         chain

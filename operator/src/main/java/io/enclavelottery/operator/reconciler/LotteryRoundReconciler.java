@@ -121,7 +121,8 @@ public final class LotteryRoundReconciler extends LotteryRoundWorkflow
             keeper,
             signing instanceof OperatorSigning.LocalKey local
                 ? SignerReport.localKey(spec.signer().keySecretRef().name(), local.key().address())
-                : SignerReport.enclave(kept.keeper().signerIdentity(), keeper),
+                : SignerReport.enclave(
+                    kept.keeper().signerIdentity(), kept.keeper().signerRefusal(), keeper),
             kept.keeper().latestBlock(),
             kept.reporter().lastResult(),
             resource.getStatus());

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Hash;
@@ -52,6 +53,7 @@ class AttestedSignerTest {
       SigningKey.fromHex("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
 
   private final List<AutoCloseable> started = new ArrayList<>();
+  private final AtomicInteger startedOver = new AtomicInteger();
   private final InMemoryLotteryContract contract = new InMemoryLotteryContract(LOTTERY);
 
   @AfterEach
@@ -82,7 +84,8 @@ class AttestedSignerTest {
   }
 
   private AttestedSigner attest(InProcessSigner signer) {
-    return AttestedSigner.connect(signer.signing(true), CHAIN_ID, contract);
+    return AttestedSigner.connect(
+        signer.signing(true), CHAIN_ID, contract, startedOver::incrementAndGet);
   }
 
   /** The signer with a host in between that answers some of its paths itself. */
@@ -96,7 +99,7 @@ class AttestedSignerTest {
             true,
             TIMEOUT,
             Optional.empty());
-    return AttestedSigner.connect(behind, CHAIN_ID, contract);
+    return AttestedSigner.connect(behind, CHAIN_ID, contract, startedOver::incrementAndGet);
   }
 
   private TamperingSigningPort host(InProcessSigner signer) throws IOException {
@@ -174,6 +177,51 @@ class AttestedSignerTest {
         .isInstanceOf(SigningException.class)
         .hasMessageContaining("restarted and is not attested again")
         .hasMessageContaining("the signer signs for " + second.operator());
+  }
+
+  @Test
+  void aRefusedRestartIsReportedUntilTheSignerPassesAgain() {
+    operatorOnChain(OPERATOR.address());
+    InProcessSigner first = injected(0, 0);
+    AttestedSigner attested = attest(first);
+    int signingPort = first.signingPort();
+    int attestationPort = first.attestationPort();
+    first.close();
+    // back, but waiting for a key this keeper does not have to give
+    InProcessSigner waiting = new InProcessSigner(OPERATOR.address());
+    started.add(waiting);
+    waiting.serve(CHAIN_ID, LOTTERY, signingPort, attestationPort);
+
+    assertThatThrownBy(() -> attested.signTransaction(startRound(0), CHAIN_ID))
+        .isInstanceOf(SigningException.class);
+    assertThat(attested.refusal()).hasValueSatisfying(why -> assertThat(why).contains("waits"));
+
+    KeyInjectionClient client =
+        new KeyInjectionClient(waiting.signingUrl(), TIMEOUT, new SecureRandom());
+    client.inject(OPERATOR, client.publicKey());
+    assertThat(attested.signTransaction(startRound(0), CHAIN_ID)).startsWith("0x02");
+    assertThat(attested.refusal()).isEmpty();
+    assertThat(startedOver).hasValue(0);
+  }
+
+  @Test
+  void aSignerRestartedAsTheContractsNewOperatorMakesTheKeeperStartOver() {
+    InProcessSigner first = generated(0, 0);
+    operatorOnChain(first.operator());
+    AttestedSigner attested = attest(first);
+    int signingPort = first.signingPort();
+    int attestationPort = first.attestationPort();
+    first.close();
+    InProcessSigner second = generated(signingPort, attestationPort);
+    // the publisher proposed and activated the new signer's address
+    operatorOnChain(second.operator());
+
+    assertThatThrownBy(() -> attested.signTransaction(startRound(0), CHAIN_ID))
+        .isInstanceOf(SigningException.class)
+        .hasMessageContaining("now signs for " + second.operator())
+        .hasMessageContaining("starts over");
+    assertThat(startedOver).hasValue(1);
+    assertThat(attested.address()).isEqualTo(first.operator());
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.enclavelottery.chain.contract.Round;
 import io.enclavelottery.chain.contract.RoundState;
 import io.enclavelottery.chain.contract.Web3jLotteryContract;
+import io.enclavelottery.chain.devnet.DevAccount;
 import io.enclavelottery.chain.devnet.LocalAnvil;
 import io.enclavelottery.chain.signer.CapturedLogs;
 import io.enclavelottery.chain.tx.FeePolicy;
@@ -15,11 +16,16 @@ import io.enclavelottery.enclave.client.RemoteSigner;
 import io.enclavelottery.enclave.signer.SignerStatus;
 import io.enclavelottery.operator.decision.DesiredSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.web3j.utils.Convert;
 
 /**
  * The standalone keeper with the enclave signer (software NSM, in this process) against a real
@@ -78,6 +84,44 @@ class EnclaveKeeperIT {
   }
 
   @Test
+  void aSignerRestartedWithANewKeyIsUsedOnceThePublisherMakesItTheOperator() {
+    KeeperChain chain = open(KeeperChain.start(Duration.ofSeconds(30)));
+    InProcessSigner first = open(new InProcessSigner());
+    String lottery = first.deployAndServe(chain);
+    RecordingListener listener = new RecordingListener();
+    StandaloneKeeper keeper = keeper(chain, lottery, first.signing(true), listener);
+    await().atMost(PATIENCE).until(() -> keeper.status().state() == KeeperState.RUNNING);
+
+    // the enclave restarts: a new generated key behind the same ports
+    int signingPort = first.signingPort();
+    int attestationPort = first.attestationPort();
+    first.close();
+    Web3jLotteryContract contract = chain.contract(lottery);
+    DevAccount publisher = chain.anvil().account(0);
+    ShiftedClock signerClock = new ShiftedClock();
+    InProcessSigner second = open(new InProcessSigner(signerClock));
+    second.serve(LocalAnvil.CHAIN_ID, lottery, signingPort, attestationPort);
+    chain.sendOk(publisher, contract.proposeOperator(second.operator()));
+    // the operator-change delay passes on chain; the new signer's own clock agrees with the chain
+    chain.call("evm_increaseTime", Duration.ofHours(1).toSeconds() + 1);
+    chain.sendOk(publisher, contract.activateOperator());
+    signerClock.shift(Duration.between(Instant.now(), chain.latestBlockTime()));
+    chain.sendOk(
+        publisher,
+        contract.depositBond(Convert.toWei("10", Convert.Unit.ETHER).toBigIntegerExact()));
+    chain.call("anvil_setBalance", second.operator(), "0x56bc75e2d63100000"); // 100 ether
+
+    chain.bet(lottery, 0);
+    chain.bet(lottery, 1);
+    await().atMost(PATIENCE).until(() -> listener.reasons().contains("WinnerDrawn"));
+
+    DrawVerification verification =
+        DrawVerifier.overRpc(chain.web3j(), chain.anvil().httpUrl(), lottery).verify(1);
+    assertThat(verification.matches()).as(verification.reason()).isTrue();
+    assertThat(chain.nonce(second.operator())).isEqualTo(2); // its commitment and its draw
+  }
+
+  @Test
   void aSignerOnTheSoftwareNsmIsNotUsedUnlessDevelopmentTrustsIt() {
     KeeperChain chain = open(KeeperChain.start(Duration.ofSeconds(30)));
     InProcessSigner signer = open(new InProcessSigner());
@@ -127,6 +171,30 @@ class EnclaveKeeperIT {
             false,
             DesiredSettings.keepOnChain());
     return open(StandaloneKeeper.start(settings, new SimpleMeterRegistry(), listener));
+  }
+
+  /** The system clock moved ahead by a shift a test sets. */
+  private static final class ShiftedClock extends Clock {
+    private volatile Duration shift = Duration.ZERO;
+
+    void shift(Duration by) {
+      shift = by;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.now().plus(shift);
+    }
   }
 
   private <T extends AutoCloseable> T open(T closeable) {

@@ -40,7 +40,7 @@ class EnclaveSeedSourceTest {
   }
 
   private AttestedSigner attested() {
-    return AttestedSigner.connect(signer.signing(true), CHAIN_ID, contract);
+    return AttestedSigner.connect(signer.signing(true), CHAIN_ID, contract, () -> {});
   }
 
   private static SignerBuiltCall built(Payload transaction) {

@@ -45,16 +45,27 @@ public final class InProcessSigner implements AutoCloseable {
 
   private final SoftwareNsm nsm = new SoftwareNsm();
   private final OperatorKeyCustody keys;
+  private final Clock clock;
   private SignerServer server;
 
   /** A signer that generates its key. */
   public InProcessSigner() {
+    this(Clock.systemUTC());
+  }
+
+  /**
+   * A signer that generates its key and releases seeds by {@code clock} (its own clock, which a
+   * test moves along with the chain's).
+   */
+  InProcessSigner(Clock clock) {
     this.keys = OperatorKeyCustody.generate(new NsmRandom(nsm));
+    this.clock = clock;
   }
 
   /** A signer that waits for the key of {@code operator} to be injected. */
   InProcessSigner(String operator) {
     this.keys = OperatorKeyCustody.awaitInjection(operator, new NsmRandom(nsm));
+    this.clock = Clock.systemUTC();
   }
 
   /** The generated operator address. */
@@ -80,7 +91,7 @@ public final class InProcessSigner implements AutoCloseable {
             MARGIN);
     server =
         SignerServer.start(
-            new EnclaveSigner(settings, keys, nsm, Clock.systemUTC()),
+            new EnclaveSigner(settings, keys, nsm, clock),
             new SignerAttestation(nsm, keys, settings),
             new SignerServer.Listen("127.0.0.1", signingPort),
             new SignerServer.Listen("127.0.0.1", attestationPort));

@@ -74,7 +74,7 @@ class SignerKeyInjectionTest {
   }
 
   private AttestedSigner connect(InProcessSigner signer, Optional<SigningKey> key) {
-    return AttestedSigner.connect(signer.signing(true, key), CHAIN_ID, contract);
+    return AttestedSigner.connect(signer.signing(true, key), CHAIN_ID, contract, () -> {});
   }
 
   /** The signer behind a host that answers some of its paths itself. */
@@ -89,7 +89,8 @@ class SignerKeyInjectionTest {
             TIMEOUT,
             Optional.of(OPERATOR)),
         CHAIN_ID,
-        contract);
+        contract,
+        () -> {});
   }
 
   private TamperingSigningPort host(InProcessSigner signer) throws IOException {

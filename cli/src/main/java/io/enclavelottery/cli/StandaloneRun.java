@@ -2,6 +2,7 @@ package io.enclavelottery.cli;
 
 import io.enclavelottery.frontend.FrontendApp;
 import io.enclavelottery.frontend.FrontendConfig;
+import io.enclavelottery.frontend.SharedChain;
 import io.enclavelottery.frontend.StartupException;
 import io.enclavelottery.frontend.http.AttestationSource;
 import io.enclavelottery.frontend.http.ErrorResponses;
@@ -19,10 +20,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code lottery run}'s process, wired by hand: the standalone keeper of one contract and the feed
- * server's app (view, REST API, WebSocket feed) over the same contract, behind one HTTP server:
- * {@code GET /health} is the keeper's, {@code GET /metrics} has both modules' meters, and every
- * other path is the feed server's. When the feed cannot start (the node is not what was
- * configured), the keeper still runs and the feed's paths answer 503 with the reason.
+ * server's app (view, REST API, WebSocket feed) over the same contract, the feed reading and
+ * following through the keeper's connection and follower (one {@code eth_getLogs} per block for
+ * both), behind one HTTP server: {@code GET /health} is the keeper's, {@code GET /metrics} has both
+ * modules' meters, and every other path is the feed server's. When the feed cannot start (the node
+ * is not what was configured), the keeper still runs and the feed's paths answer 503 with the
+ * reason.
  */
 final class StandaloneRun implements AutoCloseable {
 
@@ -39,7 +42,7 @@ final class StandaloneRun implements AutoCloseable {
   }
 
   /**
-   * Starts keeping the contract, following it for the feed, and serving HTTP.
+   * Starts keeping the contract, following it for the keeper and the feed, and serving HTTP.
    *
    * @throws IllegalStateException when the HTTP address cannot be bound (nothing keeps running)
    */
@@ -50,7 +53,12 @@ final class StandaloneRun implements AutoCloseable {
     Optional<FrontendApp> feed = Optional.empty();
     HttpHandler feedRoutes;
     try {
-      feed = Optional.of(FrontendApp.start(feedConfig, attestation(config)));
+      feed =
+          Optional.of(
+              FrontendApp.start(
+                  feedConfig,
+                  attestation(config),
+                  new SharedChain(keeper.reads(), keeper.follower())));
       feedRoutes = feed.get().routes().handler();
     } catch (StartupException e) {
       LOG.error("the feed is not running: {}", e.getMessage());

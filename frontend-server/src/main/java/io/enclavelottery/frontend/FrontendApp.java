@@ -33,8 +33,9 @@ import org.web3j.protocol.Web3j;
 /**
  * The frontend server without its listener: the chain connection, the view kept up to date by a
  * chain follower, the metrics registry, the HTTP routes and the WebSocket feed mounted on them.
- * {@link FrontendServer} serves it on its own port; {@code ./lottery run} can mount {@link
- * #routes()} in its own server. Closing it stops following and disconnects.
+ * {@link FrontendServer} serves it on its own port, with a connection and follower of its own;
+ * {@code ./lottery run} mounts {@link #routes()} in its own server and lends it the keeper's
+ * ({@link SharedChain}). Closing it stops following and closes what it opened itself.
  *
  * <p>Starting checks the node once (chain id, contract code, deployment block) and fails with a
  * {@link StartupException} saying what is wrong; after that the node may come and go: the view
@@ -48,8 +49,7 @@ public final class FrontendApp implements AutoCloseable {
   private static final Duration READ_DEADLINE = Duration.ofSeconds(10);
   private static final int MAX_RATE_CLIENTS = 100_000;
 
-  private final Web3j web3j;
-  private final ChainFollower follower;
+  private final Runnable closeOwnChain;
   private final ViewFollow follow;
   private final FeedHub feed;
   private final ChainReadPool reads;
@@ -60,8 +60,7 @@ public final class FrontendApp implements AutoCloseable {
 
   private FrontendApp(
       FrontendConfig config,
-      Web3j web3j,
-      ChainFollower follower,
+      Runnable closeOwnChain,
       ViewFollow follow,
       FeedHub feed,
       ChainReadPool reads,
@@ -69,8 +68,7 @@ public final class FrontendApp implements AutoCloseable {
       PrometheusMeterRegistry registry,
       FrontendRoutes routes) {
     this.config = config;
-    this.web3j = web3j;
-    this.follower = follower;
+    this.closeOwnChain = closeOwnChain;
     this.follow = follow;
     this.feed = feed;
     this.reads = reads;
@@ -92,21 +90,48 @@ public final class FrontendApp implements AutoCloseable {
   /** As {@link #start(FrontendConfig, Optional)}, with the feed's limits and timings given. */
   public static FrontendApp start(
       FrontendConfig config, Optional<AttestationSource> attestation, FeedSettings feedSettings) {
+    FollowerConfig followerConfig =
+        FollowerConfig.defaults()
+            .withPollInterval(config.pollInterval())
+            .withConfirmations(config.confirmations());
     // reads reconnect after a node restart or a dropped WebSocket, as the follower does
-    Web3j web3j = Web3j.build(new ReconnectingService(config.rpcUrl()));
+    SharedChain own =
+        new SharedChain(
+            Web3j.build(new ReconnectingService(config.rpcUrl())),
+            ChainFollower.forUrl(config.rpcUrl(), followerConfig));
+    Runnable closeOwn =
+        () -> {
+          own.follower().close();
+          own.reads().shutdown();
+        };
     try {
-      return start(config, attestation, feedSettings, web3j);
+      return start(config, attestation, feedSettings, own, closeOwn);
     } catch (RuntimeException e) {
-      web3j.shutdown();
+      closeOwn.run();
       throw e;
     }
+  }
+
+  /**
+   * As {@link #start(FrontendConfig, Optional)}, on the caller's connection and follower, which
+   * stay the caller's to close; the config's RPC URL and poll interval are not used for them.
+   *
+   * @throws IllegalArgumentException when the follower waits for more confirmations than the
+   *     config's
+   */
+  public static FrontendApp start(
+      FrontendConfig config, Optional<AttestationSource> attestation, SharedChain chain) {
+    return start(config, attestation, FeedSettings.defaults(), chain, () -> {});
   }
 
   private static FrontendApp start(
       FrontendConfig config,
       Optional<AttestationSource> attestation,
       FeedSettings feedSettings,
-      Web3j web3j) {
+      SharedChain chain,
+      Runnable closeOwnChain) {
+    Web3j web3j = chain.reads();
+    ChainFollower follower = chain.follower();
     LotteryContract contract = new Web3jLotteryContract(web3j, config.rpcUrl(), config.contract());
     long chainId;
     long startBlock;
@@ -129,14 +154,9 @@ public final class FrontendApp implements AutoCloseable {
         chainId,
         startBlock,
         config.confirmations());
-    FollowerConfig followerConfig =
-        FollowerConfig.defaults()
-            .withPollInterval(config.pollInterval())
-            .withConfirmations(config.confirmations());
-    ChainFollower follower = ChainFollower.forUrl(config.rpcUrl(), followerConfig);
     ViewFollow follow =
         ViewFollow.start(
-            follower, followerConfig, contract, chainId, config.viewLimits(), startBlock);
+            follower, config.confirmations(), contract, chainId, config.viewLimits(), startBlock);
     LotteryView view = follow.view();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registerViewGauges(registry, view);
@@ -186,7 +206,7 @@ public final class FrontendApp implements AutoCloseable {
     FeedHub feed = FeedHub.start(view, feedSettings, routes.clientAddresses(), registry);
     routes.mount(FeedHub.MOUNT_PREFIX, feed.handler());
     return new FrontendApp(
-        config, web3j, follower, follow, feed, reads, housekeeping, registry, routes);
+        config, closeOwnChain, follow, feed, reads, housekeeping, registry, routes);
   }
 
   private static void registerViewGauges(PrometheusMeterRegistry registry, LotteryView view) {
@@ -231,9 +251,8 @@ public final class FrontendApp implements AutoCloseable {
   public void close() {
     feed.close();
     follow.close();
-    follower.close();
     reads.close();
     housekeeping.shutdownNow();
-    web3j.shutdown();
+    closeOwnChain.run();
   }
 }

@@ -131,6 +131,16 @@ public final class ChainFollower implements AutoCloseable {
     headListeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
+  /** Removes a listener added with {@link #onHead}, for one who stops before the follower. */
+  public void removeHeadListener(HeadListener listener) {
+    headListeners.remove(listener);
+  }
+
+  /** How this follower follows: its confirmation depth, polling and reorganisation window. */
+  public FollowerConfig config() {
+    return config;
+  }
+
   public FollowerStatus status() {
     return status;
   }

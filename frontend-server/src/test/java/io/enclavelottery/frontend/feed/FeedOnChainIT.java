@@ -56,7 +56,7 @@ class FeedOnChainIT {
     follow =
         ViewFollow.start(
             follower,
-            config,
+            config.confirmations(),
             lottery,
             LocalAnvil.CHAIN_ID,
             ViewLimits.defaults(),

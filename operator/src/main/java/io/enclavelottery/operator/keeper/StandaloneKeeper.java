@@ -5,14 +5,16 @@ import io.enclavelottery.chain.follower.FollowerStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.web3j.protocol.Web3j;
 
 /**
  * One contract kept without Kubernetes ({@code lottery run}): a {@link ChainConnection} of its own
  * (a connection to the node that reconnects, a {@link ChainFollower} whose heads and the contract's
- * logs wake the keeper and the sender) and the contract kept on it ({@link KeptContract}), with
- * next-block simulation and seeds derived from the operator's key or held by the enclave signer.
- * Nothing fails at start for chain or signer reasons: an unreachable node, a wrong chain or
- * contract, a signer whose attestation does not verify show in {@link #status()} and are retried.
+ * logs wake the keeper and the sender; {@code lottery run}'s feed reads and follows through them
+ * too) and the contract kept on it ({@link KeptContract}), with next-block simulation and seeds
+ * derived from the operator's key or held by the enclave signer. Nothing fails at start for chain
+ * or signer reasons: an unreachable node, a wrong chain or contract, a signer whose attestation
+ * does not verify show in {@link #status()} and are retried.
  */
 public final class StandaloneKeeper implements AutoCloseable {
 
@@ -68,9 +70,17 @@ public final class StandaloneKeeper implements AutoCloseable {
     return kept.latestBlock();
   }
 
-  /** The chain follower, which the feed can follow the contract with (one per chain). */
+  /**
+   * The chain follower, which the feed can follow the contract with (one per chain). It delivers at
+   * the head, and the keeper closes it.
+   */
   public ChainFollower follower() {
     return chain.follower();
+  }
+
+  /** The keeper's reconnecting node connection for reads, which the feed can read through too. */
+  public Web3j reads() {
+    return chain.reads();
   }
 
   /** Stops the keeper, the follower and the connection. */

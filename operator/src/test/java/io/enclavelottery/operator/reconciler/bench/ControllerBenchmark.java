@@ -3,6 +3,7 @@ package io.enclavelottery.operator.reconciler.bench;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.enclavelottery.chain.contract.LotteryDeployer;
+import io.enclavelottery.chain.devnet.CountingRpcProxy;
 import io.enclavelottery.chain.devnet.LocalAnvil;
 import io.enclavelottery.crd.ChainSpec;
 import io.enclavelottery.crd.ContractSpec;

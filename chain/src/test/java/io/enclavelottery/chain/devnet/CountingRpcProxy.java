@@ -1,4 +1,4 @@
-package io.enclavelottery.operator.reconciler.bench;
+package io.enclavelottery.chain.devnet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,10 +21,10 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A JSON-RPC proxy over HTTP in front of a node that counts the requests passing through it, by
- * method (a batch counts each request in it), so a benchmark can tell how many requests a
- * controller sends per block.
+ * method (a batch counts each request in it), so a benchmark can tell how many requests a process
+ * sends per block.
  */
-final class CountingRpcProxy implements AutoCloseable {
+public final class CountingRpcProxy implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,7 +45,7 @@ final class CountingRpcProxy implements AutoCloseable {
   }
 
   /** A proxy on a free local port for the node at {@code nodeUrl} (plain HTTP). */
-  static CountingRpcProxy start(String nodeUrl) {
+  public static CountingRpcProxy start(String nodeUrl) {
     try {
       return new CountingRpcProxy(nodeUrl);
     } catch (IOException e) {
@@ -54,22 +54,22 @@ final class CountingRpcProxy implements AutoCloseable {
   }
 
   /** The URL to give clients instead of the node's. */
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** Forgets the counts so far. */
-  void reset() {
+  public void reset() {
     byMethod.clear();
   }
 
   /** Requests since the last reset, in all. */
-  long total() {
+  public long total() {
     return byMethod.values().stream().mapToLong(LongAdder::sum).sum();
   }
 
   /** Requests since the last reset, by method. */
-  Map<String, Long> byMethod() {
+  public Map<String, Long> byMethod() {
     Map<String, Long> counts = new TreeMap<>();
     byMethod.forEach((method, count) -> counts.put(method, count.sum()));
     return counts;

@@ -4,6 +4,7 @@ import io.enclavelottery.chain.devnet.DevAccount;
 import io.enclavelottery.chain.devnet.LocalAnvil;
 import io.enclavelottery.chain.tx.FeePolicy;
 import io.enclavelottery.frontend.FrontendConfig;
+import io.enclavelottery.operator.keeper.OperatorSigning;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -71,6 +72,16 @@ final class DevCommand implements Callable<Integer> {
       description = "Seconds between blocks (default: ${DEFAULT-VALUE}).")
   private double blockTimeSeconds;
 
+  @Option(
+      names = "--enclave",
+      description =
+          "Let the enclave signer hold the operator's key and the draw seeds, in this process on"
+              + " the software NSM: the keeper attests it before using it and the UI's"
+              + " attestation panel checks it. NOT SECURE (no enclave here): for seeing that path"
+              + " at work. Its seeds are released by real time, so draws come 2 s after betting"
+              + " ends on the chain's clock.")
+  private boolean enclave;
+
   @Override
   public Integer call() throws InterruptedException {
     validate();
@@ -78,10 +89,21 @@ final class DevCommand implements Callable<Integer> {
     LocalAnvil anvil = LocalChain.start(chainPort, blockTimeSeconds);
     DevLottery lottery;
     StandaloneRun run;
+    Optional<DevSigner> signer = Optional.empty();
     try {
-      lottery = DevLottery.deploy(anvil);
-      run = StandaloneRun.start(runConfig(lottery), feedConfig(lottery));
+      if (enclave) {
+        signer = Optional.of(DevSigner.open());
+      }
+      lottery =
+          DevLottery.deploy(
+              anvil,
+              signer
+                  .map(DevSigner::operator)
+                  .orElseGet(() -> DevLottery.devOperator(anvil).address()));
+      signer.ifPresent(unserved -> unserved.serve(lottery.address()));
+      run = StandaloneRun.start(runConfig(lottery, signer), feedConfig(lottery));
     } catch (RuntimeException e) {
+      signer.ifPresent(DevSigner::close);
       anvil.close();
       throw new CommandFailure(
           ExitCodes.FAILED,
@@ -94,17 +116,19 @@ final class DevCommand implements Callable<Integer> {
         SimulatedPlayers.start(
             new DevTransactions(anvil), lottery.address(), bettors, DevLottery.MIN_BET);
     CountDownLatch stopped = new CountDownLatch(1);
+    Optional<DevSigner> started = signer;
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   simulated.close();
                   run.close();
+                  started.ifPresent(DevSigner::close);
                   anvil.close();
                   stopped.countDown();
                 },
                 "lottery-dev-shutdown"));
-    printBanner(lottery, run.port());
+    printBanner(lottery, run.port(), signer);
     stopped.await();
     return ExitCodes.OK;
   }
@@ -126,12 +150,15 @@ final class DevCommand implements Callable<Integer> {
     LocalChain.requireFreePort(chainPort, "a chain already running? try --chain-port 0");
   }
 
-  private RunConfig runConfig(DevLottery lottery) {
+  private RunConfig runConfig(DevLottery lottery, Optional<DevSigner> signer) {
     return new RunConfig(
         RpcUrl.parse(lottery.anvil().wsUrl()),
         LocalAnvil.CHAIN_ID,
         EthAddress.parse(lottery.address()),
-        lottery.operator().key(),
+        signer
+            .<OperatorSigning>map(DevSigner::signing)
+            .orElseGet(
+                () -> new OperatorSigning.LocalKey(DevLottery.devOperator(lottery.anvil()).key())),
         FeePolicy.defaults(),
         Duration.ofSeconds(1),
         HOST,
@@ -152,7 +179,7 @@ final class DevCommand implements Callable<Integer> {
     return FrontendConfig.fromEnvironment(environment::get);
   }
 
-  private void printBanner(DevLottery lottery, int boundPort) {
+  private void printBanner(DevLottery lottery, int boundPort, Optional<DevSigner> signer) {
     PrintWriter out = spec.commandLine().getOut();
     DevAccount wallet = lottery.players().get(lottery.players().size() - 1);
     out.println();
@@ -162,6 +189,11 @@ final class DevCommand implements Callable<Integer> {
     out.printf("  Chain      %s (chain id %d)%n", lottery.anvil().httpUrl(), LocalAnvil.CHAIN_ID);
     out.printf("  Lottery    %s%n", Keys.toChecksumAddress(lottery.address()));
     out.printf("  Players    %d simulated%n", players);
+    signer.ifPresent(
+        serving ->
+            out.printf(
+                "  Signer     %s, operator %s (software NSM: NOT SECURE, development only)%n",
+                serving.signing().signingUrl(), Keys.toChecksumAddress(serving.operator())));
     out.println();
     out.println("To bet from a wallet, add the chain above to it and import this account's key:");
     out.printf(

@@ -74,31 +74,6 @@ record RunConfig(
     Objects.requireNonNull(logFile, "logFile");
   }
 
-  /** A configuration that signs with the operator's key in this process. */
-  RunConfig(
-      RpcUrl rpcUrl,
-      long chainId,
-      EthAddress contract,
-      SigningKey operatorKey,
-      FeePolicy feePolicy,
-      Duration pollInterval,
-      String serverHost,
-      int serverPort,
-      String logLevel,
-      Optional<Path> logFile) {
-    this(
-        rpcUrl,
-        chainId,
-        contract,
-        new OperatorSigning.LocalKey(operatorKey),
-        feePolicy,
-        pollInterval,
-        serverHost,
-        serverPort,
-        logLevel,
-        logFile);
-  }
-
   /** Every variable that is wrong, one sentence each, naming the variable. */
   static final class Invalid extends RuntimeException {
     private final List<String> problems;

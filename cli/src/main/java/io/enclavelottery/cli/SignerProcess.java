@@ -9,6 +9,7 @@ import io.enclavelottery.enclave.signer.OperatorKeyCustody;
 import io.enclavelottery.enclave.signer.SignerAttestation;
 import io.enclavelottery.enclave.signer.http.SignerServer;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,15 +38,35 @@ final class SignerProcess implements AutoCloseable {
   }
 
   /**
-   * Starts the signer.
+   * The NSM and the operator key's custody, before the signer is bound to a contract and served:
+   * dev mode deploys its lottery with the generated operator address in between.
+   */
+  record Unbound(Nsm nsm, OperatorKeyCustody keys) {
+
+    /** Binds the signer to {@code config}'s chain and contract and serves it on its ports. */
+    SignerProcess serve(SignerConfig config) {
+      SignerServer server =
+          SignerServer.start(
+              new EnclaveSigner(config.settings(), keys, nsm, Clock.systemUTC()),
+              new SignerAttestation(nsm, keys, config.settings()),
+              new SignerServer.Listen(config.host(), config.signingPort()),
+              new SignerServer.Listen(config.host(), config.attestationPort()));
+      return new SignerProcess(nsm, keys, server);
+    }
+  }
+
+  /**
+   * Opens the NSM and makes the operator key's custody: generated, or waiting for the key of {@code
+   * injectedOperator}.
    *
    * @param openNsm opens the NSM, given whether the software one is allowed
    * @throws CommandFailure when there is no usable NSM
    */
-  static SignerProcess start(SignerConfig config, Function<Boolean, Nsm> openNsm) {
+  static Unbound open(
+      boolean softwareNsm, Optional<String> injectedOperator, Function<Boolean, Nsm> openNsm) {
     Nsm nsm;
     try {
-      nsm = openNsm.apply(config.softwareNsm());
+      nsm = openNsm.apply(softwareNsm);
     } catch (NsmException e) {
       throw CommandFailure.unusableInput(e.getMessage());
     }
@@ -54,17 +75,20 @@ final class SignerProcess implements AutoCloseable {
     }
     NsmRandom random = new NsmRandom(nsm);
     OperatorKeyCustody keys =
-        config
-            .injectedOperator()
+        injectedOperator
             .map(operator -> OperatorKeyCustody.awaitInjection(operator, random))
             .orElseGet(() -> OperatorKeyCustody.generate(random));
-    SignerServer server =
-        SignerServer.start(
-            new EnclaveSigner(config.settings(), keys, nsm, Clock.systemUTC()),
-            new SignerAttestation(nsm, keys, config.settings()),
-            new SignerServer.Listen(config.host(), config.signingPort()),
-            new SignerServer.Listen(config.host(), config.attestationPort()));
-    return new SignerProcess(nsm, keys, server);
+    return new Unbound(nsm, keys);
+  }
+
+  /**
+   * Starts the signer.
+   *
+   * @param openNsm opens the NSM, given whether the software one is allowed
+   * @throws CommandFailure when there is no usable NSM
+   */
+  static SignerProcess start(SignerConfig config, Function<Boolean, Nsm> openNsm) {
+    return open(config.softwareNsm(), config.injectedOperator(), openNsm).serve(config);
   }
 
   /** Starts the signer on the NSM {@link NsmFactory} picks. */

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,45 @@ class DevModeIT {
   }
 
   @Test
+  void withTheEnclaveSignerTheRoundIsDrawnWithItsSeedAndItsAttestationIsServed() throws Exception {
+    int port = freePort();
+    int chainPort = freePort();
+    String chain = "http://127.0.0.1:" + chainPort;
+    try (RunningProcess dev = startDev(port, chainPort, "--enclave")) {
+      String contract = field(get(port, "/api/contract/address").body(), "contract");
+      String operator =
+          JSON.readTree(get(port, "/api/contract/config").body())
+              .path("settings")
+              .path("operator")
+              .asText();
+      assertThat(accounts(chain)).doesNotContain(operator); // a key only the signer holds
+      assertThat(dev.out())
+          .anyMatch(line -> line.contains("Signer") && line.contains("NOT SECURE"));
+      for (String player : accounts(chain).subList(2, 4)) {
+        rpc(
+            chain,
+            "eth_sendTransaction",
+            Map.of("from", player, "to", contract, "data", PLACE_BET, "value", HUNDREDTH_ETHER));
+      }
+
+      // the signer releases the seed by its own clock: betting runs its 30 s in real time
+      await()
+          .atMost(PATIENCE)
+          .until(
+              () -> get(port, "/api/history?limit=1").body().contains("\"state\":\"COMPLETED\""));
+      assertThat(get(port, "/api/rounds/1/verification").body()).contains("\"matches\":true");
+      String nonce = "ab".repeat(16);
+      JsonNode attestation = JSON.readTree(get(port, "/api/attestation?nonce=" + nonce).body());
+      assertThat(attestation.path("nonce").asText()).isEqualTo(nonce);
+      assertThat(attestation.path("document").asText()).isNotBlank();
+
+      dev.process().toHandle().destroy();
+      dev.awaitExit(30);
+      assertThat(LocalChain.isFree(port)).as("the server stopped").isTrue();
+    }
+  }
+
+  @Test
   void aPortInUseIsAOneLineErrorAndStartsNothing() throws Exception {
     int chainPort = freePort();
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
@@ -94,21 +134,27 @@ class DevModeIT {
     }
   }
 
-  private static RunningProcess startDev(int port, int chainPort) {
-    RunningProcess dev =
-        RunningProcess.lotteryJar(
-            Map.of(),
-            "dev",
-            "--players",
-            "0",
-            "--port",
-            Integer.toString(port),
-            "--chain-port",
-            Integer.toString(chainPort));
+  private static RunningProcess startDev(int port, int chainPort, String... more) {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "dev",
+                "--players",
+                "0",
+                "--port",
+                Integer.toString(port),
+                "--chain-port",
+                Integer.toString(chainPort)));
+    arguments.addAll(List.of(more));
+    RunningProcess dev = RunningProcess.lotteryJar(Map.of(), arguments.toArray(String[]::new));
     await()
         .atMost(PATIENCE)
         .until(() -> status(port, "/health") == 200 || !dev.process().isAlive());
     assertThat(dev.process().isAlive()).as("stderr: %s", dev.err()).isTrue();
+    // the banner follows the server's start
+    await()
+        .atMost(PATIENCE)
+        .until(() -> dev.out().stream().anyMatch(line -> line.contains("Press Ctrl-C to stop.")));
     assertThat(dev.out()).anyMatch(line -> line.contains("http://127.0.0.1:" + port + "/"));
     return dev;
   }

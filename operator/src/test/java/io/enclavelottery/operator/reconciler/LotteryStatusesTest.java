@@ -210,6 +210,29 @@ class LotteryStatusesTest {
   }
 
   @Test
+  void aSignerRefusedAfterItsRestartMakesTheLotteryRoundNotReady() {
+    SignerReport refused =
+        SignerReport.enclave(
+            Optional.empty(),
+            Optional.of("the enclave signer restarted and is not attested again: PCR0 differs"),
+            keeper(KeeperState.RUNNING, null, COVERED, ""));
+
+    LotteryRoundStatus status =
+        LotteryStatuses.running(
+            SPEC,
+            keeper(KeeperState.RUNNING, null, COVERED, ""),
+            refused,
+            10,
+            Optional.empty(),
+            null);
+
+    LotteryCondition ready = status.condition(ConditionType.READY).orElseThrow();
+    assertThat(ready.status()).isEqualTo(ConditionStatus.FALSE);
+    assertThat(ready.reason()).isEqualTo("SignerNotAttested");
+    assertThat(ready.message()).contains("PCR0 differs");
+  }
+
+  @Test
   void theLastResultIsKeptUntilTheKeeperEndsAnotherRound() {
     RoundResult earlier =
         new RoundResult(3L, RoundOutcome.REFUNDED, null, null, null, "too few", null, null);

@@ -147,16 +147,21 @@ class DevModeIT {
                 Integer.toString(chainPort)));
     arguments.addAll(List.of(more));
     RunningProcess dev = RunningProcess.lotteryJar(Map.of(), arguments.toArray(String[]::new));
-    await()
-        .atMost(PATIENCE)
-        .until(() -> status(port, "/health") == 200 || !dev.process().isAlive());
-    assertThat(dev.process().isAlive()).as("stderr: %s", dev.err()).isTrue();
-    // the banner follows the server's start
-    await()
-        .atMost(PATIENCE)
-        .until(() -> dev.out().stream().anyMatch(line -> line.contains("Press Ctrl-C to stop.")));
-    assertThat(dev.out()).anyMatch(line -> line.contains("http://127.0.0.1:" + port + "/"));
-    return dev;
+    try {
+      await()
+          .atMost(PATIENCE)
+          .until(() -> status(port, "/health") == 200 || !dev.process().isAlive());
+      assertThat(dev.process().isAlive()).as("stderr: %s", dev.err()).isTrue();
+      // the banner follows the server's start
+      await()
+          .atMost(PATIENCE)
+          .until(() -> dev.out().stream().anyMatch(line -> line.contains("Press Ctrl-C to stop.")));
+      assertThat(dev.out()).anyMatch(line -> line.contains("http://127.0.0.1:" + port + "/"));
+      return dev;
+    } catch (RuntimeException | AssertionError e) {
+      dev.close(); // with its Anvil: a dev mode that failed its start must not outlive the test
+      throw e;
+    }
   }
 
   private static JsonNode roundStatus(int port) throws IOException, InterruptedException {

@@ -43,7 +43,6 @@ public final class Eip1559TransactionSender implements TransactionSender {
   private final ReceiptWatcher watcher;
   private final Clock clock;
   private final PendingTransactions pending = new PendingTransactions();
-  private final Object sendLock = new Object();
 
   /** The first send of a call: in flight, or settled without a transaction in the pool. */
   private sealed interface FirstSend {
@@ -78,12 +77,44 @@ public final class Eip1559TransactionSender implements TransactionSender {
       ReceiptPolicy receiptPolicy,
       Clock clock,
       BlockWait blockWait) {
+    this(
+        rpc,
+        signer,
+        chainId,
+        decoder,
+        feePolicy,
+        receiptPolicy,
+        clock,
+        blockWait,
+        new NonceSequence(signer.address(), rpc));
+  }
+
+  /**
+   * A sender that takes its nonces from {@code nonces}, which other senders from the same address
+   * may share: they then send one at a time and never pick the same nonce.
+   *
+   * @throws IllegalArgumentException when {@code nonces} is another address's
+   */
+  public Eip1559TransactionSender(
+      TransactionRpc rpc,
+      Signer signer,
+      long chainId,
+      RevertDecoder decoder,
+      FeePolicy feePolicy,
+      ReceiptPolicy receiptPolicy,
+      Clock clock,
+      BlockWait blockWait,
+      NonceSequence nonces) {
     this.rpc = Objects.requireNonNull(rpc, "rpc");
     this.signer = Objects.requireNonNull(signer, "signer");
     this.decoder = Objects.requireNonNull(decoder, "decoder");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.fees = new FeeCalculator(feePolicy);
-    this.nonces = new NonceSequence(signer.address(), rpc);
+    if (!nonces.address().equalsIgnoreCase(signer.address())) {
+      throw new IllegalArgumentException(
+          "the nonces of " + nonces.address() + " cannot serve " + signer.address());
+    }
+    this.nonces = nonces;
     this.submitter = new TransactionSubmitter(rpc, signer, chainId);
     this.watcher =
         new ReceiptWatcher(
@@ -211,12 +242,13 @@ public final class Eip1559TransactionSender implements TransactionSender {
   }
 
   /**
-   * Checks the precondition and sends under the send lock, so nonces go out in order; returns the
-   * transaction in the pool or a final {@link SendResult}.
+   * Checks the precondition and sends holding the nonce sequence (shared by every sender from this
+   * address), so nonces go out in order; returns the transaction in the pool or a final {@link
+   * SendResult}.
    */
   private FirstSend sendFirst(
       Payload payload, Precondition precondition, BigInteger gasLimit, Fees initial) {
-    synchronized (sendLock) {
+    synchronized (nonces) {
       boolean needed;
       try {
         needed = precondition.stillNeeded();

@@ -2,6 +2,7 @@ package io.enclavelottery.chain.tx;
 
 import static io.enclavelottery.chain.tx.FakeChain.gwei;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.enclavelottery.chain.RpcException;
 import io.enclavelottery.chain.contract.ContractCall;
@@ -17,8 +18,13 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.transaction.type.Transaction1559;
 
@@ -45,6 +51,10 @@ class Eip1559TransactionSenderTest {
       new ContractCall(LOTTERY, "drawWinner", "0xa1b2c3d4" + "00".repeat(32), BigInteger.ZERO);
 
   private Eip1559TransactionSender sender(FeePolicy policy) {
+    return sender(policy, new NonceSequence(KEY.address(), chain));
+  }
+
+  private Eip1559TransactionSender sender(FeePolicy policy, NonceSequence nonces) {
     BlockWait wait =
         atMost -> {
           clock.advance(atMost);
@@ -58,7 +68,8 @@ class Eip1559TransactionSenderTest {
         policy,
         receipts,
         clock,
-        wait);
+        wait,
+        nonces);
   }
 
   private Eip1559TransactionSender sender() {
@@ -115,6 +126,42 @@ class Eip1559TransactionSenderTest {
         .extracting(FakeChain.Accepted::nonce)
         .containsExactly(BigInteger.ZERO, BigInteger.ONE, BigInteger.TWO);
     assertThat(chain.pendingCountReads).isEqualTo(1);
+  }
+
+  @Test
+  void sendersSharingANonceSequenceNeverPickTheSameNonce() throws Exception {
+    chain.automine = true;
+    NonceSequence shared = new NonceSequence(KEY.address(), chain);
+    List<Eip1559TransactionSender> senders =
+        List.of(sender(FeePolicy.defaults(), shared), sender(FeePolicy.defaults(), shared));
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<SendResult>> results = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        Eip1559TransactionSender sender = senders.get(i % 2);
+        results.add(threads.submit(() -> sender.send(draw)));
+      }
+      for (Future<SendResult> result : results) {
+        assertThat(result.get(30, TimeUnit.SECONDS)).isInstanceOf(SendResult.Mined.class);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+
+    assertThat(chain.refusals).isEmpty();
+    assertThat(chain.accepted)
+        .extracting(FakeChain.Accepted::nonce)
+        .containsExactlyElementsOf(LongStream.range(0, 40).mapToObj(BigInteger::valueOf).toList());
+    assertThat(chain.pendingCountReads).isEqualTo(1);
+  }
+
+  @Test
+  void aNonceSequenceOfAnotherAddressIsRefused() {
+    NonceSequence other = new NonceSequence("0x" + "11".repeat(20), chain);
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> sender(FeePolicy.defaults(), other))
+        .withMessageContaining("cannot serve " + KEY.address());
   }
 
   @Test
@@ -501,7 +548,7 @@ class Eip1559TransactionSenderTest {
     assertThat(chain.accepted)
         .extracting(FakeChain.Accepted::nonce)
         .containsExactlyInAnyOrderElementsOf(
-            java.util.stream.LongStream.range(0, 8).mapToObj(BigInteger::valueOf).toList());
+            LongStream.range(0, 8).mapToObj(BigInteger::valueOf).toList());
     assertThat(chain.refusals).isEmpty();
   }
 

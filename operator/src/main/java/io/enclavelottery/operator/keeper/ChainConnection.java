@@ -7,11 +7,17 @@ import io.enclavelottery.chain.follower.ChainFollower;
 import io.enclavelottery.chain.follower.FollowerConfig;
 import io.enclavelottery.chain.follower.HeadListener;
 import io.enclavelottery.chain.tx.NewBlockSignal;
+import io.enclavelottery.chain.tx.NonceSequence;
+import io.enclavelottery.chain.tx.TransactionRpc;
+import io.enclavelottery.chain.tx.Web3jTransactionRpc;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +45,8 @@ public final class ChainConnection implements AutoCloseable {
   private final List<HeadListener> headListeners = new CopyOnWriteArrayList<>();
   private final MeterRegistry registry;
   private final Gauge lag;
+  private final TransactionRpc transactions;
+  private final Map<String, NonceSequence> nonces = new ConcurrentHashMap<>();
 
   private ChainConnection(
       String rpcUrl, long chainId, Duration pollInterval, MeterRegistry registry) {
@@ -47,6 +55,7 @@ public final class ChainConnection implements AutoCloseable {
     ReconnectingService service = new ReconnectingService(rpcUrl);
     this.web3j = Web3j.build(service);
     this.simulatingWeb3j = Web3j.build(new NextBlockSimulation(service, clock::nextBlockTime));
+    this.transactions = new Web3jTransactionRpc(simulatingWeb3j);
     this.follower =
         ChainFollower.forUrl(rpcUrl, FollowerConfig.defaults().withPollInterval(pollInterval));
     follower.onHead(clock);
@@ -91,9 +100,19 @@ public final class ChainConnection implements AutoCloseable {
     return web3j;
   }
 
-  /** The senders' client: simulations run as the next block will ({@link NextBlockSimulation}). */
-  Web3j sends() {
-    return simulatingWeb3j;
+  /** The senders' node: simulations run as the next block will ({@link NextBlockSimulation}). */
+  TransactionRpc transactions() {
+    return transactions;
+  }
+
+  /**
+   * The nonces of {@code address} on this chain, one sequence however many keepers send from it
+   * (several LotteryRounds may share an operator key): they then send one at a time and never pick
+   * the same nonce.
+   */
+  NonceSequence nonces(String address) {
+    return nonces.computeIfAbsent(
+        address.toLowerCase(Locale.ROOT), key -> new NonceSequence(address, transactions));
   }
 
   ChainClock clock() {

@@ -11,7 +11,6 @@ import io.enclavelottery.chain.signer.LocalSeedDerivation;
 import io.enclavelottery.chain.signer.Signer;
 import io.enclavelottery.chain.tx.Eip1559TransactionSender;
 import io.enclavelottery.chain.tx.ReceiptPolicy;
-import io.enclavelottery.chain.tx.Web3jTransactionRpc;
 import io.enclavelottery.operator.decision.DecisionTiming;
 import io.enclavelottery.operator.decision.RoundPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -232,14 +231,15 @@ public final class KeptContract implements AutoCloseable {
     }
     Eip1559TransactionSender sender =
         new Eip1559TransactionSender(
-            new Web3jTransactionRpc(chain.sends()),
+            chain.transactions(),
             signer,
             settings.chainId(),
             RevertDecoder.lottery(),
             settings.feePolicy(),
             ReceiptPolicy.defaults(),
             Clock.systemUTC(),
-            chain.newBlock());
+            chain.newBlock(),
+            chain.nonces(signer.address()));
     Web3jLotteryContract contract =
         new Web3jLotteryContract(chain.reads(), settings.rpcUrl(), settings.contract());
     ChainClock clock = chain.clock();

@@ -48,6 +48,18 @@ class SharedChainsTest {
   }
 
   @Test
+  void keepersSendingFromOneAddressOnAChainShareItsNonces() {
+    try (ChainConnection chain =
+        ChainConnection.open(NOBODY, 31337, Duration.ofSeconds(1), registry)) {
+      String address = OPERATOR.address();
+
+      assertThat(chain.nonces(address))
+          .isSameAs(chain.nonces(address.toUpperCase().replace("0X", "0x")));
+      assertThat(chain.nonces("0x" + "11".repeat(20))).isNotSameAs(chain.nonces(address));
+    }
+  }
+
+  @Test
   void anotherChainIdOrUrlIsAnotherConnection() {
     chains.keep(settings(NOBODY, 31337, 1), KeeperListener.none(), e -> {});
     chains.keep(settings(NOBODY, 1, 2), KeeperListener.none(), e -> {});

@@ -90,6 +90,8 @@ export interface PlayerView {
     refunds: { roundId: number; amount: string }[];
     total: string;
   };
+  /** The block of the server's view the answer was read at. */
+  block: number;
 }
 
 export interface Verification {
@@ -149,6 +151,26 @@ async function getJson<T>(path: string): Promise<T> {
     throw new ApiError(response.status, error ?? `the server answered ${response.status}`);
   }
   return body as T;
+}
+
+/**
+ * Reads until the answer is from `block` or later. After the player's own transaction is mined in
+ * `block`, the server's view may not have reached it yet, and no feed message follows a withdrawal or
+ * a refund claim to prompt another read: without this the page would keep offering what was just
+ * taken. Gives up after `tries` reads and returns the last answer.
+ */
+export async function readFromBlock<T extends { block: number }>(
+  read: () => Promise<T>,
+  block: number,
+  pause: () => Promise<void> = () => new Promise((resume) => setTimeout(resume, 250)),
+  tries = 20,
+): Promise<T> {
+  let answer = await read();
+  for (let left = tries - 1; answer.block < block && left > 0; left--) {
+    await pause();
+    answer = await read();
+  }
+  return answer;
 }
 
 export const api = {

@@ -1,11 +1,11 @@
 import type { Address, Hex } from 'viem';
-import { api, type FeedMessage } from './api';
+import { api, readFromBlock, type FeedMessage } from './api';
 import { hex, newNonce, verifyAttestation } from './attestation/attestation';
 import { checkDraw, type RoundBets } from './fairness';
 import { LiveFeed } from './feed';
 import { ZERO_HASH } from './format';
 import { applyFeedMessage, initialState, mergeActivities, type PageState } from './state';
-import { discoverWallets, explainError, readBets, WalletSession, type DiscoveredWallet } from './wallet';
+import { discoverWallets, explainError, readBets, WalletSession, type DiscoveredWallet, type Mined } from './wallet';
 
 /** What the views may ask the page to do. */
 export interface PageActions {
@@ -178,7 +178,7 @@ export class LotteryPage implements PageActions {
   private transact(
     what: string,
     success: string,
-    run: (session: WalletSession, sent: (hash: Hex) => void) => Promise<Hex>,
+    run: (session: WalletSession, sent: (hash: Hex) => void) => Promise<Mined>,
   ): void {
     const session = this.state.session;
     if (!session) return;
@@ -188,9 +188,9 @@ export class LotteryPage implements PageActions {
       this.state.action = { status: 'pending', what: `The ${what} is waiting to be mined…`, hash };
       this.changed();
     })
-      .then((hash) => {
+      .then(({ hash, block }) => {
         this.state.action = { status: 'done', message: success, hash };
-        this.refreshPlayer();
+        this.refreshPlayer(block);
         this.changed();
       })
       .catch((error) => this.fail(explainError(error)));
@@ -206,11 +206,11 @@ export class LotteryPage implements PageActions {
     this.playerRefresh = setTimeout(() => this.refreshPlayer(), 300);
   }
 
-  private refreshPlayer(): void {
+  /** Reads what the connected player has bet and is owed, as of `fromBlock` or later. */
+  private refreshPlayer(fromBlock = 0): void {
     const session = this.state.session;
     if (!session) return;
-    api
-      .player(session.account)
+    readFromBlock(() => api.player(session.account), fromBlock)
       .then((player) => {
         if (this.state.session === session) {
           this.state.player = player;

@@ -115,6 +115,16 @@ export function applyFeedMessage(state: PageState, message: FeedMessage, nowSeco
   }
 }
 
+/** Whether the connected wallet is on another chain than the lottery's: nothing can be sent then. */
+export function walletOnWrongNetwork(state: PageState): boolean {
+  return (
+    state.session !== null &&
+    state.walletChainId !== null &&
+    state.chainId !== null &&
+    state.walletChainId !== state.chainId
+  );
+}
+
 /** Adds activity items, newest first, without duplicates (a resync re-reads what was seen). */
 export function mergeActivities(state: PageState, items: Activity[]): void {
   const byId = new Map(state.activities.map((item) => [item.id, item]));

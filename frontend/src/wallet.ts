@@ -42,6 +42,12 @@ export function discoverWallets(found: (wallet: DiscoveredWallet) => void): void
   }
 }
 
+/** A transaction of the player's, mined: its hash and its block. */
+export interface Mined {
+  hash: Hex;
+  block: number;
+}
+
 /** One connected account on one wallet, talking to one lottery on one chain. */
 export class WalletSession {
   private constructor(
@@ -74,17 +80,17 @@ export class WalletSession {
   }
 
   /** Bets `amount` wei: simulated first (a revert is explained, nothing is sent), then sent. */
-  async placeBet(amount: bigint, onSent: (hash: Hex) => void): Promise<Hex> {
+  async placeBet(amount: bigint, onSent: (hash: Hex) => void): Promise<Mined> {
     return this.send({ functionName: 'placeBet', value: amount }, onSent);
   }
 
   /** Withdraws what the contract credited to this account (prizes it could not push, commission). */
-  async withdraw(onSent: (hash: Hex) => void): Promise<Hex> {
+  async withdraw(onSent: (hash: Hex) => void): Promise<Mined> {
     return this.send({ functionName: 'withdraw' }, onSent);
   }
 
   /** Claims the refund (and any penalty share) of a refunded round. */
-  async claimRefund(roundId: number, onSent: (hash: Hex) => void): Promise<Hex> {
+  async claimRefund(roundId: number, onSent: (hash: Hex) => void): Promise<Mined> {
     return this.send({ functionName: 'claimRefund', args: [BigInt(roundId)] }, onSent);
   }
 
@@ -94,7 +100,7 @@ export class WalletSession {
       | { functionName: 'withdraw' }
       | { functionName: 'claimRefund'; args: [bigint] },
     onSent: (hash: Hex) => void,
-  ): Promise<Hex> {
+  ): Promise<Mined> {
     const chain = localChain(this.chainId);
     const transport = custom(this.wallet.provider);
     const reader = createPublicClient({ chain, transport });
@@ -111,7 +117,7 @@ export class WalletSession {
     if (receipt.status !== 'success') {
       throw new Error('The transaction was mined but reverted; nothing was spent but gas.');
     }
-    return hash;
+    return { hash, block: Number(receipt.blockNumber) };
   }
 }
 

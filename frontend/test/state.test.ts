@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity, Round } from '../src/api';
-import { applyFeedMessage, initialState, MAX_ACTIVITIES, mergeActivities } from '../src/state';
+import { applyFeedMessage, initialState, MAX_ACTIVITIES, mergeActivities, walletOnWrongNetwork } from '../src/state';
 import { roundPhase } from '../src/views/round';
-import { explainError } from '../src/wallet';
+import { explainError, type WalletSession } from '../src/wallet';
 import { BaseError, UserRejectedRequestError } from 'viem';
 
 const activity = (block: number, logIndex: number): Activity => ({
@@ -100,5 +100,25 @@ describe('wallet errors in words', () => {
     expect(explainError(new BaseError('insufficient funds for gas * price + value'))).toContain('does not hold enough ETH');
     expect(explainError(new Error('the wallet is on another network'))).toBe('the wallet is on another network');
     expect(explainError(undefined)).toBe('Something went wrong with the wallet.');
+  });
+});
+
+describe('walletOnWrongNetwork', () => {
+  const connected = (walletChainId: number | null, chainId: number | null) => ({
+    ...initialState(),
+    session: {} as WalletSession,
+    walletChainId,
+    chainId,
+  });
+
+  it('is true only for a connected wallet on another chain than the lottery', () => {
+    expect(walletOnWrongNetwork(connected(1, 31337))).toBe(true);
+    expect(walletOnWrongNetwork(connected(31337, 31337))).toBe(false);
+  });
+
+  it('is false while the wallet or the lottery has not said its chain, or nothing is connected', () => {
+    expect(walletOnWrongNetwork(connected(null, 31337))).toBe(false);
+    expect(walletOnWrongNetwork(connected(1, null))).toBe(false);
+    expect(walletOnWrongNetwork({ ...connected(1, 31337), session: null })).toBe(false);
   });
 });

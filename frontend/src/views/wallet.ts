@@ -1,14 +1,14 @@
 import { html, nothing } from 'lit-html';
 import type { PageActions } from '../app';
 import { checkBetAmount, formatChance, formatEth, shortAddress, shortHash } from '../format';
-import type { PageState } from '../state';
+import { walletOnWrongNetwork, type PageState } from '../state';
 
 /** The bet panel: wallets, connection, network, amount, and where the last action stands. */
 export function betView(state: PageState, actions: PageActions) {
   const session = state.session;
   const minimum = state.settings ? BigInt(state.settings.minBetAmount) : null;
   const busy = state.action.status === 'working' || state.action.status === 'pending';
-  const wrongNetwork = session && state.walletChainId !== null && state.walletChainId !== state.chainId;
+  const wrongNetwork = walletOnWrongNetwork(state);
   const paused = state.settings?.paused && (!state.round || state.round.state !== 'BETTING');
   return html`<section class="card bet" aria-labelledby="bet-title">
     <h2 id="bet-title">Place a bet</h2>
@@ -103,7 +103,8 @@ export function myAccountView(state: PageState, actions: PageActions) {
   if (!state.session || !player) {
     return nothing;
   }
-  const busy = state.action.status === 'working' || state.action.status === 'pending';
+  const wrongNetwork = walletOnWrongNetwork(state);
+  const blocked = state.action.status === 'working' || state.action.status === 'pending' || wrongNetwork;
   const pending = BigInt(player.owed.pendingWithdrawal);
   const live =
     state.round?.roundId === player.roundId && (state.round.state === 'BETTING' || state.round.state === 'DRAWING');
@@ -117,21 +118,26 @@ export function myAccountView(state: PageState, actions: PageActions) {
             <dd data-testid="my-chance">${formatChance(player.chance)}</dd>`
         : nothing}
       <dt>Owed to you</dt>
-      <dd>${formatEth(player.owed.total)} ETH</dd>
+      <dd data-testid="owed">${formatEth(player.owed.total)} ETH</dd>
     </dl>
     ${pending > 0n
       ? html`<p>
           ${formatEth(pending)} ETH is credited to you (a prize the contract could not send, or commission).
-          <button type="button" ?disabled=${busy} @click=${() => actions.withdraw()}>Withdraw</button>
+          <button type="button" ?disabled=${blocked} @click=${() => actions.withdraw()}>Withdraw</button>
         </p>`
       : nothing}
     ${player.owed.refunds.map(
       (refund) => html`<p>
         Refund of round ${refund.roundId}: ${formatEth(refund.amount)} ETH
-        <button type="button" ?disabled=${busy} @click=${() => actions.claimRefund(refund.roundId)}>
+        <button type="button" ?disabled=${blocked} @click=${() => actions.claimRefund(refund.roundId)}>
           Claim refund of round ${refund.roundId}
         </button>
       </p>`,
     )}
+    ${wrongNetwork && BigInt(player.owed.total) > 0n
+      ? html`<p class="muted" data-testid="owed-blocked">
+          Switch your wallet to network ${state.chainId} (above) to take what is owed.
+        </p>`
+      : nothing}
   </section>`;
 }

@@ -133,6 +133,25 @@ export function formatBps(bps: number): string {
   return `${(bps / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
 }
 
+/** The contract's reason for a refund when no seed was committed by the end of betting. */
+export const NO_SEED_REASON = 'No seed committed';
+
+/**
+ * Why a round was refunded, in words a player reads right: a round that ended with fewer players
+ * than needed gets no seed by design (the operator commits one only once enough players bet), so
+ * the contract's "No seed committed" is said as too few players rather than as a failure.
+ */
+export function refundExplanation(
+  reason: string | null,
+  participants: number,
+  minParticipants: number | null,
+): string | null {
+  if (reason === NO_SEED_REASON && minParticipants !== null && participants < minParticipants) {
+    return `too few players (${participants} of the ${minParticipants} needed), so no draw`;
+  }
+  return reason;
+}
+
 export const ZERO_ADDRESS = '0x0000000000000000000000000000000000000000';
 export const ZERO_HASH = `0x${'0'.repeat(64)}`;
 

@@ -7,6 +7,7 @@ import {
   formatDuration,
   formatEth,
   parseEthInput,
+  refundExplanation,
   sameAddress,
   share,
   shortAddress,
@@ -104,5 +105,22 @@ describe('the bet field', () => {
     expect(checkBetAmount('', minimum)).toEqual({ error: 'Enter an amount in ETH, such as 0.01' });
     expect(checkBetAmount('ten', minimum)).toEqual({ error: 'Enter an amount in ETH, such as 0.01' });
     expect(checkBetAmount('0.5', null)).toEqual({ wei: 5n * 10n ** 17n });
+  });
+});
+
+describe('refund reasons', () => {
+  it('says a round without enough players had too few players, not a missing seed', () => {
+    expect(refundExplanation('No seed committed', 1, 2)).toBe(
+      'too few players (1 of the 2 needed), so no draw',
+    );
+  });
+
+  it("keeps the contract's reason when enough players bet", () => {
+    expect(refundExplanation('No seed committed', 3, 2)).toBe('No seed committed');
+    expect(refundExplanation('Draw time expired', 1, 2)).toBe('Draw time expired');
+  });
+
+  it('keeps it while the settings are not known', () => {
+    expect(refundExplanation('No seed committed', 1, null)).toBe('No seed committed');
   });
 });

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit-html';
-import { formatEth, formatTime, shortAddress, ZERO_ADDRESS } from '../format';
+import { formatEth, formatTime, refundExplanation, shortAddress, ZERO_ADDRESS } from '../format';
 import type { PageState } from '../state';
 import { fairnessView } from './trust';
 
@@ -27,9 +27,7 @@ export function historyView(state: PageState) {
                   </p>`
                 : html`<p>
                     Refunded ${formatEth(entry.round.totalPot)} ETH to ${entry.round.participantCount}
-                    player${entry.round.participantCount === 1 ? '' : 's'}${entry.refundReason
-                      ? html`: ${entry.refundReason}`
-                      : nothing}${BigInt(entry.round.revealPenalty) > 0n
+                    player${entry.round.participantCount === 1 ? '' : 's'}${refundLine(state, entry)}${BigInt(entry.round.revealPenalty) > 0n
                       ? html`, plus ${formatEth(entry.round.revealPenalty)} ETH taken from the operator's bond`
                       : nothing}
                   </p>`}
@@ -38,6 +36,15 @@ export function historyView(state: PageState) {
           )}
         </ol>`}
   </section>`;
+}
+
+function refundLine(state: PageState, entry: PageState['history'][number]) {
+  const why = refundExplanation(
+    entry.refundReason,
+    entry.round.participantCount,
+    state.settings?.minParticipants ?? null,
+  );
+  return why ? html`: ${why}` : nothing;
 }
 
 /** The live activity feed, newest first. */

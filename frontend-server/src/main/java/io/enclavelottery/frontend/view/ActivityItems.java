@@ -14,6 +14,7 @@ import io.enclavelottery.chain.events.OperatorChangeCancelled;
 import io.enclavelottery.chain.events.OperatorChangeProposed;
 import io.enclavelottery.chain.events.OperatorUpdated;
 import io.enclavelottery.chain.events.PausedSet;
+import io.enclavelottery.chain.events.PrizeCredited;
 import io.enclavelottery.chain.events.RevealWithheld;
 import io.enclavelottery.chain.events.RoundCompleted;
 import io.enclavelottery.chain.events.RoundCreated;
@@ -81,6 +82,20 @@ final class ActivityItems {
           e.winner(),
           e.totalPot(),
           e.winner() + " won " + ether(e.winnerPrize()) + " in round " + e.roundId());
+    }
+    if (event instanceof PrizeCredited e) {
+      return item(
+          e,
+          ActivityKind.PRIZE_CREDITED,
+          e.roundId(),
+          e.winner(),
+          e.amount(),
+          e.winner()
+              + "'s wallet did not take the prize of round "
+              + e.roundId()
+              + " when it was sent: "
+              + ether(e.amount())
+              + " waits in the contract for them to withdraw");
     }
     if (event instanceof RoundRefunded e) {
       return item(
@@ -166,7 +181,7 @@ final class ActivityItems {
           null,
           e.paused() ? "New rounds paused" : "New rounds resumed");
     }
-    // payouts, refund claims, the bond and bare state changes are not shown
+    // withdrawals, refund claims, the bond and bare state changes are not shown
     return null;
   }
 

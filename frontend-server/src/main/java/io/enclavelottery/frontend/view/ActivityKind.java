@@ -15,6 +15,11 @@ public enum ActivityKind {
   BETTING_EXTENDED,
   /** The seed was revealed and the winner drawn ({@code RoundCompleted}). */
   ROUND_COMPLETED,
+  /**
+   * The winner's wallet did not take the prize when it was sent, so it waits in the contract for
+   * them to withdraw ({@code PrizeCredited}).
+   */
+  PRIZE_CREDITED,
   /** The round was refunded ({@code RoundRefunded}). */
   ROUND_REFUNDED,
   /** A committed round expired without a reveal; the penalty was taken ({@code RevealWithheld}). */

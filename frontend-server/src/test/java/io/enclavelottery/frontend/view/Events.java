@@ -4,6 +4,7 @@ import io.enclavelottery.chain.contract.Hex32;
 import io.enclavelottery.chain.contract.RoundState;
 import io.enclavelottery.chain.events.BetPlaced;
 import io.enclavelottery.chain.events.EventPosition;
+import io.enclavelottery.chain.events.PrizeCredited;
 import io.enclavelottery.chain.events.RefundClaimed;
 import io.enclavelottery.chain.events.RoundCompleted;
 import io.enclavelottery.chain.events.RoundCreated;
@@ -79,6 +80,10 @@ final class Events {
         BigInteger.valueOf(pot * 5 / 100),
         Hex32.of(BigInteger.valueOf(42)),
         time(block));
+  }
+
+  static PrizeCredited credited(long block, long id, String winner, long wei) {
+    return new PrizeCredited(at(block), id, winner, BigInteger.valueOf(wei), time(block));
   }
 
   static RoundRefunded refunded(long block, long id, long pot, long players, String reason) {

@@ -91,6 +91,23 @@ class ViewDraftTest {
   }
 
   @Test
+  void aPrizeTheWinnersWalletRefusedIsAnActivityThatSaysItWaitsForThem() {
+    apply(Events.credited(8, 1, BOB, 427));
+
+    ActivityItem credited = state.snapshot().activities().items().get(0);
+    assertThat(credited.kind()).isEqualTo(ActivityKind.PRIZE_CREDITED);
+    assertThat(credited.kind().wireName()).isEqualTo("prize_credited");
+    assertThat(credited.roundId()).isEqualTo(1);
+    assertThat(credited.actor()).contains(BOB);
+    assertThat(credited.amount()).contains(BigInteger.valueOf(427));
+    assertThat(credited.message())
+        .isEqualTo(
+            BOB
+                + "'s wallet did not take the prize of round 1 when it was sent:"
+                + " 0.000000000000000427 ETH waits in the contract for them to withdraw");
+  }
+
+  @Test
   void historyAndActivityKeepOnlyTheirCapacity() {
     List<LotteryEvent> events = new ArrayList<>();
     events.add(Events.waiting(1, 1));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
+import io.enclavelottery.chain.devnet.Opened;
 import io.enclavelottery.operator.reconciler.ControllerOptions;
 import io.enclavelottery.operator.reconciler.LeaderElection;
 import io.enclavelottery.operator.reconciler.MockApiServer;
@@ -17,9 +18,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,23 +32,14 @@ class ControllerProcessTest {
   private static final String NAMESPACE = "lottery";
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-  private final List<AutoCloseable> opened = new ArrayList<>();
+  @AutoClose private final Opened opened = new Opened();
   private MockApiServer server;
   private NamespacedKubernetesClient client;
 
   @BeforeEach
   void startServer() {
-    server = MockApiServer.start();
-    client = server.newClient();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    for (int i = opened.size() - 1; i >= 0; i--) {
-      opened.get(i).close();
-    }
-    client.close();
-    server.close();
+    server = opened.add(MockApiServer.start());
+    client = opened.add(server.newClient());
   }
 
   @Test
@@ -119,8 +109,7 @@ class ControllerProcessTest {
   void aBusyPortStopsTheStartBeforeTheLeaseIsTaken() throws IOException {
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       int port = busy.getLocalPort();
-      NamespacedKubernetesClient own = server.newClient();
-      opened.add(own);
+      NamespacedKubernetesClient own = opened.add(server.newClient());
 
       assertThatIllegalStateException()
           .isThrownBy(() -> ControllerProcess.start(own, options("only"), "127.0.0.1", port, true))
@@ -158,12 +147,8 @@ class ControllerProcessTest {
   }
 
   private ControllerProcess start(String identity, boolean metrics) {
-    NamespacedKubernetesClient own = server.newClient();
-    opened.add(own);
-    ControllerProcess process =
-        ControllerProcess.start(own, options(identity), "127.0.0.1", 0, metrics);
-    opened.add(process);
-    return process;
+    NamespacedKubernetesClient own = opened.add(server.newClient());
+    return opened.add(ControllerProcess.start(own, options(identity), "127.0.0.1", 0, metrics));
   }
 
   private static ControllerOptions options(String identity) {

@@ -2,6 +2,7 @@ package io.enclavelottery.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.enclavelottery.chain.contract.LotteryPlay;
 import io.enclavelottery.chain.contract.LotterySettings;
 import io.enclavelottery.chain.contract.Web3jLotteryContract;
 import io.enclavelottery.chain.devnet.DevAccount;
@@ -12,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +27,7 @@ import org.web3j.protocol.http.HttpService;
 /** {@code lottery deploy} against a real Anvil, run in-process. */
 class DeployIT {
 
-  private static LocalAnvil anvil;
+  @AutoClose private static LocalAnvil anvil;
   private static DevAccount publisher;
   private static DevAccount operator;
   private static String publisherKey;
@@ -40,20 +43,12 @@ class DeployIT {
         String.format("0x%064x", publisher.key().credentials().getEcKeyPair().getPrivateKey());
   }
 
-  @AfterAll
-  static void stopChain() {
-    anvil.close();
-  }
-
   @Test
   void deploysSetsTheOperatorDepositsTheBondAndPrintsTheAddressLast() {
     CliRun run =
-        CliRun.withEnvironment(
+        deploy(
             Map.of(PublisherKeyOptions.ENV_VAR, publisherKey),
-            "deploy",
-            "--rpc",
             anvil.httpUrl(),
-            "--operator",
             operator.address(),
             "--commission",
             "250",
@@ -73,7 +68,7 @@ class DeployIT {
       LotterySettings settings = lottery.settings();
       assertThat(settings.publisher()).isEqualTo(publisher.address());
       assertThat(settings.operator()).isEqualTo(operator.address());
-      assertThat(settings.operatorBond()).isEqualTo(RoundDriver.ether("2.5"));
+      assertThat(settings.operatorBond()).isEqualTo(LotteryPlay.ether("2.5"));
       assertThat(settings.publisherCommissionBps()).isEqualTo(250);
       assertThat(settings.revealPenaltyBps()).isEqualTo(2000);
       assertThat(settings.operatorChangeDelay()).isEqualTo(Duration.ofSeconds(60));
@@ -86,11 +81,9 @@ class DeployIT {
     Files.writeString(keyFile, publisherKey + "\n");
 
     CliRun run =
-        CliRun.of(
-            "deploy",
-            "--rpc",
+        deploy(
+            Map.of(),
             anvil.httpUrl(),
-            "--operator",
             operator.address(),
             "--publisher-key-file",
             keyFile.toString());
@@ -99,7 +92,7 @@ class DeployIT {
     try (Web3jLotteryContract lottery =
         Web3jLotteryContract.connect(anvil.httpUrl(), run.lastOutLine())) {
       assertThat(lottery.settings().publisher()).isEqualTo(publisher.address());
-      assertThat(lottery.settings().operatorBond()).isEqualTo(RoundDriver.ether("1"));
+      assertThat(lottery.settings().operatorBond()).isEqualTo(LotteryPlay.ether("1"));
     }
   }
 
@@ -108,14 +101,7 @@ class DeployIT {
     BigInteger nonceBefore = nonce(publisher.address());
 
     CliRun run =
-        CliRun.of(
-            "deploy",
-            "--rpc",
-            anvil.httpUrl(),
-            "--operator",
-            operator.address(),
-            "--publisher-key",
-            publisherKey);
+        deploy(Map.of(), anvil.httpUrl(), operator.address(), "--publisher-key", publisherKey);
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.UNUSABLE_INPUT);
     assertThat(run.errLines()).singleElement().asString().contains("'--publisher-key'");
@@ -125,7 +111,7 @@ class DeployIT {
 
   @Test
   void aMissingKeyIsOneLineWithoutAStackTrace() {
-    CliRun run = CliRun.of("deploy", "--rpc", anvil.httpUrl(), "--operator", operator.address());
+    CliRun run = deploy(Map.of(), anvil.httpUrl(), operator.address());
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.UNUSABLE_INPUT);
     assertThat(run.errLines())
@@ -143,11 +129,9 @@ class DeployIT {
     Files.writeString(notAKey, content);
 
     CliRun run =
-        CliRun.of(
-            "deploy",
-            "--rpc",
+        deploy(
+            Map.of(),
             anvil.httpUrl(),
-            "--operator",
             operator.address(),
             "--publisher-key-file",
             notAKey.toString());
@@ -160,11 +144,9 @@ class DeployIT {
   @Test
   void aMissingKeyFileIsOneLine() {
     CliRun run =
-        CliRun.of(
-            "deploy",
-            "--rpc",
+        deploy(
+            Map.of(),
             anvil.httpUrl(),
-            "--operator",
             operator.address(),
             "--publisher-key-file",
             temp.resolve("absent.key").toString());
@@ -176,12 +158,9 @@ class DeployIT {
   @Test
   void anUnreachableRpcIsOneLine() {
     CliRun run =
-        CliRun.withEnvironment(
+        deploy(
             Map.of(PublisherKeyOptions.ENV_VAR, publisherKey),
-            "deploy",
-            "--rpc",
             "http://127.0.0.1:1",
-            "--operator",
             operator.address());
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.UNUSABLE_INPUT);
@@ -195,12 +174,9 @@ class DeployIT {
   @Test
   void thePublisherCannotBeTheOperator() {
     CliRun run =
-        CliRun.withEnvironment(
+        deploy(
             Map.of(PublisherKeyOptions.ENV_VAR, publisherKey),
-            "deploy",
-            "--rpc",
             anvil.httpUrl(),
-            "--operator",
             publisher.address());
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.UNUSABLE_INPUT);
@@ -215,17 +191,22 @@ class DeployIT {
     String emptyAccountKey = "0x" + "11".repeat(32);
 
     CliRun run =
-        CliRun.withEnvironment(
+        deploy(
             Map.of(PublisherKeyOptions.ENV_VAR, emptyAccountKey),
-            "deploy",
-            "--rpc",
             anvil.httpUrl(),
-            "--operator",
             operator.address());
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
     assertThat(run.errLines()).singleElement().asString().contains("holds 0 ETH");
     assertThat(run.err()).doesNotContain("11".repeat(32));
+  }
+
+  /** {@code lottery deploy --rpc rpc --operator operator more…} with only {@code environment}. */
+  private static CliRun deploy(
+      Map<String, String> environment, String rpc, String operator, String... more) {
+    List<String> args = new ArrayList<>(List.of("deploy", "--rpc", rpc, "--operator", operator));
+    args.addAll(List.of(more));
+    return CliRun.withEnvironment(environment, args.toArray(String[]::new));
   }
 
   private static Path ownerOnly(Path file) throws IOException {

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.enclavelottery.chain.contract.LotteryDeployer;
+import io.enclavelottery.chain.contract.LotteryPlay;
 import io.enclavelottery.chain.contract.Round;
 import io.enclavelottery.chain.contract.RoundState;
 import io.enclavelottery.chain.devnet.LocalAnvil;
-import io.enclavelottery.chain.signer.SigningKey;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.web3j.protocol.Web3j;
-import org.web3j.protocol.http.HttpService;
 
 /**
  * {@code lottery verify-draw} against rounds played on a real Anvil: round 1 drawn, round 2
@@ -21,7 +18,7 @@ import org.web3j.protocol.http.HttpService;
  */
 class VerifyDrawIT {
 
-  private static LocalAnvil anvil;
+  @AutoClose private static LocalAnvil anvil;
   private static String lottery;
   private static String otherLottery;
   private static Round drawn;
@@ -30,37 +27,14 @@ class VerifyDrawIT {
   @BeforeAll
   static void playRounds() throws Exception {
     anvil = LocalAnvil.start(LocalAnvil.Options.defaults().automine());
-    SigningKey publisher = anvil.account(0).key();
-    SigningKey operator = anvil.account(1).key();
-    Web3j web3j = Web3j.build(new HttpService(anvil.httpUrl()));
-    try {
-      LotteryDeployer deployer = new LotteryDeployer(web3j, anvil.httpUrl());
-      lottery =
-          deployer
-              .deploy(publisher, LotteryDeployer.Options.forLocalChain(operator.address()))
-              .address();
-      otherLottery =
-          deployer
-              .deploy(publisher, LotteryDeployer.Options.forLocalChain(operator.address()))
-              .address();
-    } finally {
-      web3j.shutdown();
-    }
-    try (RoundDriver driver = new RoundDriver(anvil, lottery)) {
-      drawn =
-          driver.drawnRound(
-              operator, anvil.account(2).key(), anvil.account(3).key(), anvil.account(4).key());
-      refunded = driver.refundedRound(anvil.account(5).key());
+    lottery = LotteryPlay.deploy(anvil).address();
+    otherLottery = LotteryPlay.deploy(anvil).address();
+    try (LotteryPlay play = new LotteryPlay(anvil, lottery)) {
+      drawn = play.drawnRound(play.player(0), play.player(1), play.player(2));
+      refunded = play.refundedRound(play.player(3));
     }
     assertThat(drawn.state()).isEqualTo(RoundState.COMPLETED);
     assertThat(refunded.state()).isEqualTo(RoundState.REFUNDED);
-  }
-
-  @AfterAll
-  static void stopChain() {
-    if (anvil != null) {
-      anvil.close();
-    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.enclavelottery.frontend;
 
+import io.enclavelottery.chain.contract.LotteryPlay;
 import io.enclavelottery.chain.devnet.LocalAnvil;
 import io.enclavelottery.frontend.view.ViewChange;
 import java.io.BufferedReader;

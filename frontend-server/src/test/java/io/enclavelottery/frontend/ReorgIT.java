@@ -3,15 +3,16 @@ package io.enclavelottery.frontend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.enclavelottery.chain.contract.LotteryPlay;
 import io.enclavelottery.chain.contract.Participant;
-import io.enclavelottery.chain.devnet.LocalAnvil;
+import io.enclavelottery.chain.devnet.Opened;
 import io.enclavelottery.frontend.view.ActivityItem;
 import io.enclavelottery.frontend.view.LotteryView;
 import io.enclavelottery.frontend.view.ViewChange;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,31 +22,14 @@ import org.junit.jupiter.api.Test;
  */
 class ReorgIT {
 
-  private LocalAnvil anvil;
-  private LotteryPlay play;
-  private FrontendServer server;
-
-  @AfterEach
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (play != null) {
-      play.close();
-    }
-    if (anvil != null) {
-      anvil.close();
-      assertThat(anvil.isAlive()).isFalse();
-    }
-  }
+  @AutoClose private final Opened opened = new Opened();
 
   @Test
   void anUndoneBetIsRetractedAndTheNewChainShown() {
-    anvil = LocalAnvil.start(LocalAnvil.Options.defaults().automine());
-    String contract = LotteryPlay.deploy(anvil).address();
-    play = new LotteryPlay(anvil, contract);
+    AnvilLottery lottery = opened.add(AnvilLottery.start());
+    LotteryPlay play = lottery.play();
     play.bet(play.player(0), LotteryPlay.ether("0.01"));
-    server = TestServers.start(anvil, contract);
+    FrontendServer server = opened.add(TestServers.start(lottery.anvil(), lottery.contract()));
     LotteryView view = server.app().view();
     await().atMost(Duration.ofSeconds(30)).until(view::isReady);
     List<ViewChange> changes = new CopyOnWriteArrayList<>();

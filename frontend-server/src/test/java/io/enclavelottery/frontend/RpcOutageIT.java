@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.enclavelottery.chain.contract.LotteryPlay;
 import io.enclavelottery.chain.devnet.LocalAnvil;
+import io.enclavelottery.chain.devnet.Opened;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,47 +27,29 @@ class RpcOutageIT {
 
   @TempDir Path dir;
 
-  private LocalAnvil anvil;
-  private LotteryPlay play;
-  private FrontendServer server;
-
-  @AfterEach
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (play != null) {
-      play.close();
-    }
-    if (anvil != null) {
-      anvil.close();
-      assertThat(anvil.isAlive()).isFalse();
-    }
-  }
+  @AutoClose private final Opened opened = new Opened();
 
   @ParameterizedTest(name = "over WebSocket: {0}")
   @ValueSource(booleans = {false, true})
   void healthDegradesWhileTheNodeIsDownAndTheViewCatchesUpAfter(boolean overWebSocket) {
-    anvil = LocalAnvil.start(LocalAnvil.Options.defaults().automine());
-    String contract = LotteryPlay.deploy(anvil).address();
-    play = new LotteryPlay(anvil, contract);
+    AnvilLottery lottery = opened.add(AnvilLottery.start());
+    LotteryPlay play = lottery.play();
+    LocalAnvil anvil = lottery.anvil();
     for (int i = 1; i <= 3; i++) {
       play.bet(play.player(i % 4), LotteryPlay.ether("0.00" + i));
     }
-    server =
-        TestServers.start(
-            anvil,
-            contract,
-            overWebSocket ? Map.of("BLOCKCHAIN_RPC_URL", anvil.wsUrl()) : Map.of());
+    FrontendServer server =
+        opened.add(
+            TestServers.start(
+                anvil,
+                lottery.contract(),
+                overWebSocket ? Map.of("BLOCKCHAIN_RPC_URL", anvil.wsUrl()) : Map.of()));
     HttpProbe http = new HttpProbe(server.port());
     await().atMost(Duration.ofSeconds(30)).until(() -> bets(http).size() == 3);
     assertThat(http.json("/health").get("status").asText()).isEqualTo("healthy");
 
-    int port = anvil.port();
     Path state = dir.resolve("state.json");
-    anvil.dumpState(state);
-    play.close();
-    anvil.close();
+    lottery.goDown(state);
     await()
         .atMost(Duration.ofSeconds(15))
         .untilAsserted(
@@ -79,12 +63,10 @@ class RpcOutageIT {
         .as("still serving what it knew")
         .isEqualTo(3);
 
-    anvil =
-        LocalAnvil.start(
-            LocalAnvil.Options.defaults().automine().withPort(port).withLoadState(state));
-    play = new LotteryPlay(anvil, contract);
+    lottery.comeBack(state);
+    LotteryPlay again = lottery.play();
     for (int i = 4; i <= 6; i++) {
-      play.bet(play.player(i % 4), LotteryPlay.ether("0.00" + i));
+      again.bet(again.player(i % 4), LotteryPlay.ether("0.00" + i));
     }
     await()
         .atMost(Duration.ofSeconds(30))
@@ -105,8 +87,8 @@ class RpcOutageIT {
     assertThat(amounts).as("newest first, each once").isEqualTo(expected);
     assertThat(bets(http).stream().map(b -> b.get("id").asText()).distinct()).hasSize(6);
     assertThat(http.json("/api/round/status").at("/round/totalPot").asText())
-        .isEqualTo(play.contract().round().totalPot().toString());
-    assertThat(play.contract().round().totalPot())
+        .isEqualTo(again.contract().round().totalPot().toString());
+    assertThat(again.contract().round().totalPot())
         .isEqualTo(LotteryPlay.ether("0.021").add(BigInteger.ZERO));
     // reads that go to the node (what the contract owes a player) come back too: the first one
     // may fail on the dropped connection, the next ones reconnect
@@ -114,7 +96,7 @@ class RpcOutageIT {
         .atMost(Duration.ofSeconds(10))
         .until(
             () ->
-                http.get("/api/round/player?player=" + play.player(1).address()).statusCode()
+                http.get("/api/round/player?player=" + again.player(1).address()).statusCode()
                     == 200);
   }
 

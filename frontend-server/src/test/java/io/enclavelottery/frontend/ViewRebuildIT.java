@@ -8,16 +8,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.enclavelottery.chain.contract.Hex32;
+import io.enclavelottery.chain.contract.LotteryPlay;
 import io.enclavelottery.chain.contract.Web3jLotteryContract;
 import io.enclavelottery.chain.devnet.DevAccount;
 import io.enclavelottery.chain.devnet.LocalAnvil;
+import io.enclavelottery.chain.devnet.Opened;
 import io.enclavelottery.frontend.view.ViewChange;
 import io.enclavelottery.frontend.view.ViewJson;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,6 +35,7 @@ class ViewRebuildIT {
 
   private static final ObjectMapper WIRE = ViewJson.mapper();
 
+  @AutoClose private final Opened opened = new Opened();
   private LocalAnvil anvil;
   private LotteryPlay play;
   private String contract;
@@ -41,9 +44,10 @@ class ViewRebuildIT {
 
   @BeforeAll
   void playSomeRounds() {
-    anvil = LocalAnvil.start(LocalAnvil.Options.defaults().automine());
-    contract = LotteryPlay.deploy(anvil).address();
-    play = new LotteryPlay(anvil, contract);
+    AnvilLottery lottery = opened.add(AnvilLottery.start());
+    anvil = lottery.anvil();
+    contract = lottery.contract();
+    play = lottery.play();
     DevAccount p0 = play.player(0);
     DevAccount p1 = play.player(1);
     DevAccount p2 = play.player(2);
@@ -58,23 +62,9 @@ class ViewRebuildIT {
     play.bet(p0, LotteryPlay.ether("0.01")); // round 5: running, 2 players, 3 bets
     play.bet(p1, LotteryPlay.ether("0.03"));
     play.bet(p0, LotteryPlay.ether("0.02"));
-    server = TestServers.start(anvil, contract);
+    server = opened.add(TestServers.start(anvil, contract));
     http = new HttpProbe(server.port());
     awaitReady();
-  }
-
-  @AfterAll
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (play != null) {
-      play.close();
-    }
-    if (anvil != null) {
-      anvil.close();
-      assertThat(anvil.isAlive()).isFalse();
-    }
   }
 
   @Test

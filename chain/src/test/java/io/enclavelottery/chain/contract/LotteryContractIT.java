@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.enclavelottery.chain.devnet.LocalAnvil;
 import java.math.BigInteger;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class LotteryContractIT {
       Convert.toWei("1", Convert.Unit.ETHER).toBigIntegerExact();
   private static final BigInteger TENTH = ONE_ETHER.divide(BigInteger.TEN);
 
-  private static LotteryTestChain chain;
+  @AutoClose private static LotteryTestChain chain;
 
   private LotteryDeployer.Deployment deployment;
   private Web3jLotteryContract lottery;
@@ -27,13 +27,6 @@ class LotteryContractIT {
   @BeforeAll
   static void startChain() {
     chain = LotteryTestChain.start();
-  }
-
-  @AfterAll
-  static void stopChain() {
-    if (chain != null) {
-      chain.close();
-    }
   }
 
   @BeforeEach
@@ -133,16 +126,9 @@ class LotteryContractIT {
     chain.send(chain.player(0), lottery.placeBet(TENTH));
     chain.send(chain.player(1), lottery.placeBet(TENTH.multiply(BigInteger.valueOf(3))));
     chain.send(chain.player(2), lottery.placeBet(TENTH.multiply(BigInteger.TWO)));
-    Round betting = lottery.round();
     Hex32 seed = Hex32.parse("c0ffee".repeat(10) + "0000");
-    chain.send(
-        chain.operator(),
-        lottery.commitSeed(
-            DrawMath.commitment(LocalAnvil.CHAIN_ID, lottery.address(), 1, seed),
-            betting.endTime()));
 
-    chain.mineAt(lottery.round().minDrawTime());
-    chain.send(chain.player(3), lottery.drawWinner(seed));
+    chain.commitAndDraw(lottery, seed, chain.player(3));
 
     Round drawn = lottery.roundById(1);
     BigInteger point = DrawMath.winningPoint(seed, 1, drawn.totalPot());

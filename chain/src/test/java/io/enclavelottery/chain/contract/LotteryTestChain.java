@@ -91,6 +91,21 @@ public final class LotteryTestChain implements AutoCloseable {
     return transactions.send(from, call);
   }
 
+  /**
+   * The operator commits {@code seed} for the lottery's current round, chain time moves into its
+   * draw window, and {@code drawer} reveals the seed: the round is drawn.
+   */
+  public void commitAndDraw(Web3jLotteryContract lottery, Hex32 seed, DevAccount drawer) {
+    Round betting = lottery.round();
+    send(
+        operator(),
+        lottery.commitSeed(
+            DrawMath.commitment(LocalAnvil.CHAIN_ID, lottery.address(), betting.roundId(), seed),
+            betting.endTime()));
+    mineAt(lottery.round().minDrawTime());
+    send(drawer, lottery.drawWinner(seed));
+  }
+
   /** Mines an empty block at the given time (which must be later than the latest block's). */
   public void mineAt(Instant time) {
     anvil.rpc("evm_setNextBlockTimestamp", time.getEpochSecond());

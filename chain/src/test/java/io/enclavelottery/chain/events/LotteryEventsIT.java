@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.web3j.protocol.core.DefaultBlockParameter;
@@ -37,7 +37,7 @@ class LotteryEventsIT {
   private static final Hex32 SEED_1 = Hex32.parse("01".repeat(32));
   private static final Hex32 SEED_2 = Hex32.parse("02".repeat(32));
 
-  private static LotteryTestChain chain;
+  @AutoClose private static LotteryTestChain chain;
   private static LotteryDeployer.Deployment deployment;
   private static Web3jLotteryContract lottery;
   private static List<Log> logs;
@@ -99,13 +99,6 @@ class LotteryEventsIT {
             .send();
     logs = new ArrayList<>();
     answer.getLogs().forEach(result -> logs.add((Log) result.get()));
-  }
-
-  @AfterAll
-  static void stopChain() {
-    if (chain != null) {
-      chain.close();
-    }
   }
 
   @Test

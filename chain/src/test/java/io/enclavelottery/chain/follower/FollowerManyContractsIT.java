@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.enclavelottery.chain.devnet.LocalAnvil;
+import io.enclavelottery.chain.devnet.Opened;
+import io.enclavelottery.chain.devnet.RestartableAnvil;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,7 @@ class FollowerManyContractsIT {
   private static final int EVENTS_PER_BLOCK = 30;
 
   private final RpcCounter counter = new RpcCounter();
+  @AutoClose private final Opened opened = new Opened();
   private LocalAnvil anvil;
   private DevChain chain;
   private ChainFollower follower;
@@ -30,19 +33,9 @@ class FollowerManyContractsIT {
 
   @BeforeEach
   void start() {
-    anvil = LocalAnvil.start(LocalAnvil.Options.defaults().automine());
-    chain = new DevChain(anvil);
+    anvil = opened.add(RestartableAnvil.start()).node();
+    chain = opened.add(new DevChain(anvil));
     lotteries = Lotteries.deploy(chain, CONTRACTS);
-  }
-
-  @AfterEach
-  void stop() {
-    if (follower != null) {
-      follower.close();
-    }
-    chain.close();
-    anvil.close();
-    assertThat(anvil.isAlive()).isFalse();
   }
 
   @Test
@@ -69,7 +62,7 @@ class FollowerManyContractsIT {
   }
 
   private void follow(NodeConnector connector) {
-    follower = new ChainFollower(connector, FollowerConfig.defaults());
+    follower = opened.add(new ChainFollower(connector, FollowerConfig.defaults()));
     for (String lottery : lotteries) {
       RecordingConsumer consumer = new RecordingConsumer();
       consumers.add(consumer);

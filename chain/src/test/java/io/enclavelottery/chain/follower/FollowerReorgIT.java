@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.enclavelottery.chain.devnet.LocalAnvil;
+import io.enclavelottery.chain.devnet.Opened;
+import io.enclavelottery.chain.devnet.RestartableAnvil;
 import io.enclavelottery.chain.follower.DevChain.ReorgTransaction;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class FollowerReorgIT {
 
+  @AutoClose private final Opened opened = new Opened();
   private LocalAnvil anvil;
   private DevChain chain;
   private ChainFollower follower;
@@ -27,26 +30,20 @@ class FollowerReorgIT {
 
   @BeforeEach
   void start() {
-    anvil = LocalAnvil.start(LocalAnvil.Options.defaults().automine());
-    chain = new DevChain(anvil);
+    anvil = opened.add(RestartableAnvil.start()).node();
+    chain = opened.add(new DevChain(anvil));
     lotteries = Lotteries.deploy(chain, 2);
     follower =
-        ChainFollower.forUrl(
-            anvil.httpUrl(), FollowerConfig.defaults().withPollInterval(Duration.ofMillis(50)));
+        opened.add(
+            ChainFollower.forUrl(
+                anvil.httpUrl(),
+                FollowerConfig.defaults().withPollInterval(Duration.ofMillis(50))));
     for (String lottery : lotteries) {
       RecordingConsumer consumer = new RecordingConsumer();
       consumers.put(lottery, consumer);
       follower.follow(lottery, 0, consumer);
     }
     follower.start();
-  }
-
-  @AfterEach
-  void stop() {
-    follower.close();
-    chain.close();
-    anvil.close();
-    assertThat(anvil.isAlive()).isFalse();
   }
 
   @Test

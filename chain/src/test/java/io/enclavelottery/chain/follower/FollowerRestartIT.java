@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.enclavelottery.chain.devnet.LocalAnvil;
+import io.enclavelottery.chain.devnet.Opened;
+import io.enclavelottery.chain.devnet.RestartableAnvil;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,23 +24,8 @@ class FollowerRestartIT {
 
   @TempDir Path dir;
 
-  private LocalAnvil anvil;
+  @AutoClose private final Opened opened = new Opened();
   private DevChain chain;
-  private ChainFollower follower;
-
-  @AfterEach
-  void stop() {
-    if (follower != null) {
-      follower.close();
-    }
-    if (chain != null) {
-      chain.close();
-    }
-    if (anvil != null) {
-      anvil.close();
-      assertThat(anvil.isAlive()).isFalse();
-    }
-  }
 
   @Test
   void overHttpNothingIsSkippedOrDeliveredTwice() {
@@ -51,15 +38,15 @@ class FollowerRestartIT {
   }
 
   private void restartScenario(Function<LocalAnvil, String> url) {
-    anvil = LocalAnvil.start(LocalAnvil.Options.defaults().automine());
-    chain = new DevChain(anvil);
+    RestartableAnvil anvil = opened.add(RestartableAnvil.start());
+    chain = opened.add(new DevChain(anvil.node()));
     String lottery = Lotteries.deploy(chain, 1).get(0);
     FollowerConfig config =
         FollowerConfig.defaults()
             .withPollInterval(Duration.ofMillis(50))
             .withSubscriptionSafetyPoll(Duration.ofSeconds(30))
             .withReconnectDelays(Duration.ofMillis(200), Duration.ofSeconds(1));
-    follower = ChainFollower.forUrl(url.apply(anvil), config);
+    ChainFollower follower = opened.add(ChainFollower.forUrl(url.apply(anvil.node()), config));
     RecordingConsumer consumer = new RecordingConsumer();
     follower.follow(lottery, 0, consumer);
     follower.start();
@@ -67,20 +54,15 @@ class FollowerRestartIT {
     emitAll(lottery, 1, 3);
     awaitDelivered(consumer, lottery, 3);
 
-    int port = anvil.port();
     Path state = dir.resolve("state.json");
-    anvil.dumpState(state);
     chain.close();
-    anvil.close();
+    anvil.goDown(state);
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> follower.status().state() == FollowerState.DISCONNECTED);
     assertThat(follower.status().lastError()).isPresent();
 
-    anvil =
-        LocalAnvil.start(
-            LocalAnvil.Options.defaults().automine().withPort(port).withLoadState(state));
-    chain = new DevChain(anvil);
+    chain = opened.add(new DevChain(anvil.comeBack(state)));
     // sent at once, so the follower finds them as a backlog when it reconnects
     emitAll(lottery, 4, 6);
     chain.mine(20);

@@ -2,7 +2,6 @@ package io.enclavelottery.chain.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.enclavelottery.chain.contract.DrawMath;
 import io.enclavelottery.chain.contract.Hex32;
 import io.enclavelottery.chain.contract.LotteryDeployer;
 import io.enclavelottery.chain.contract.LotteryTestChain;
@@ -10,7 +9,7 @@ import io.enclavelottery.chain.contract.RoundState;
 import io.enclavelottery.chain.contract.Web3jLotteryContract;
 import io.enclavelottery.chain.devnet.LocalAnvil;
 import java.math.BigInteger;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.web3j.utils.Convert;
@@ -22,7 +21,7 @@ class DrawVerifierIT {
       Convert.toWei("1", Convert.Unit.FINNEY).toBigIntegerExact();
   private static final Hex32 SEED = Hex32.parse("5eed".repeat(16));
 
-  private static LotteryTestChain chain;
+  @AutoClose private static LotteryTestChain chain;
   private static LotteryDeployer.Deployment deployment;
   private static Web3jLotteryContract lottery;
 
@@ -36,23 +35,10 @@ class DrawVerifierIT {
       chain.send(
           chain.player(i % 4), lottery.placeBet(FINNEY.multiply(BigInteger.valueOf(1 + i % 5))));
     }
-    chain.send(
-        chain.operator(),
-        lottery.commitSeed(
-            DrawMath.commitment(LocalAnvil.CHAIN_ID, lottery.address(), 1, SEED),
-            lottery.round().endTime()));
-    chain.mineAt(lottery.round().minDrawTime());
-    chain.send(chain.player(6), lottery.drawWinner(SEED));
+    chain.commitAndDraw(lottery, SEED, chain.player(6));
 
     chain.send(chain.player(0), lottery.placeBet(FINNEY));
     chain.send(chain.operator(), lottery.refundRound());
-  }
-
-  @AfterAll
-  static void stopChain() {
-    if (chain != null) {
-      chain.close();
-    }
   }
 
   @Test

@@ -15,24 +15,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The feed on a real Undertow server, with real WebSocket clients. */
 class FeedHubIT {
 
-  private FeedTestServer server;
-
-  @AfterEach
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @AutoClose private final FeedTestServer server = FeedTestServer.withDefaults();
 
   @Test
   void aClientGetsTheSnapshotOnConnectOnEitherPath() {
-    server = FeedTestServer.withDefaults();
     for (String path : FeedHub.PATHS) {
       try (FeedClient client = FeedClient.connect(server.uri(path))) {
         await().until(() -> client.messages().size() >= 4);
@@ -61,7 +53,6 @@ class FeedHubIT {
 
   @Test
   void aChangeReachesEveryConnectedClient() {
-    server = FeedTestServer.withDefaults();
     List<FeedClient> clients =
         List.of(
             FeedClient.connect(server.feed()),
@@ -91,7 +82,6 @@ class FeedHubIT {
 
   @Test
   void aReorganisationRetractsWhatItUndid() {
-    server = FeedTestServer.withDefaults();
     try (FeedClient client = FeedClient.connect(server.feed())) {
       client.awaitType("history_update");
       ViewSnapshot before = server.view().snapshot();
@@ -110,7 +100,6 @@ class FeedHubIT {
 
   @Test
   void aClientThatJoinsLaterStartsFromTheCurrentStateWithoutRepeats() {
-    server = FeedTestServer.withDefaults();
     ViewSnapshot next = bet(server.view().snapshot(), 5, 130);
     server.publish(
         next,
@@ -137,7 +126,6 @@ class FeedHubIT {
 
   @Test
   void aPlainHttpRequestIsToldToUpgrade() throws Exception {
-    server = FeedTestServer.withDefaults();
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
@@ -152,7 +140,6 @@ class FeedHubIT {
 
   @Test
   void aClientsCloseIsAnsweredAndItsSlotFreed() throws Exception {
-    server = FeedTestServer.withDefaults();
     try (RawFeedSocket client = RawFeedSocket.open(server.port())) {
       await().until(() -> server.hub().connections() == 1);
 
@@ -167,7 +154,6 @@ class FeedHubIT {
 
   @Test
   void anotherPathUnderThePrefixIsNotFound() throws Exception {
-    server = FeedTestServer.withDefaults();
     try (RawFeedSocket socket = RawFeedSocket.open(server.port(), "/ws/other", Map.of(), 0)) {
       assertThat(socket.status()).isEqualTo(404);
     }
@@ -176,7 +162,6 @@ class FeedHubIT {
 
   @Test
   void closingTheHubTellsClientsItIsGoingAway() {
-    server = FeedTestServer.withDefaults();
     FeedClient client = FeedClient.connect(server.feed());
     client.awaitType("history_update");
 
@@ -187,7 +172,6 @@ class FeedHubIT {
 
   @Test
   void theMetersCountConnectionsAndMessages() {
-    server = FeedTestServer.withDefaults();
     try (FeedClient one = FeedClient.connect(server.feed());
         FeedClient two = FeedClient.connect(server.feed())) {
       one.awaitType("history_update");

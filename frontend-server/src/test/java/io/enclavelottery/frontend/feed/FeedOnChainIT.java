@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.enclavelottery.chain.contract.DrawMath;
 import io.enclavelottery.chain.contract.Hex32;
 import io.enclavelottery.chain.contract.LotteryDeployer;
 import io.enclavelottery.chain.contract.LotteryTestChain;
 import io.enclavelottery.chain.contract.Web3jLotteryContract;
 import io.enclavelottery.chain.devnet.LocalAnvil;
+import io.enclavelottery.chain.devnet.Opened;
 import io.enclavelottery.chain.follower.ChainFollower;
 import io.enclavelottery.chain.follower.FollowerConfig;
 import io.enclavelottery.frontend.view.ViewFollow;
@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -39,51 +39,35 @@ class FeedOnChainIT {
   private static final Hex32 SEED = Hex32.parse("5eed".repeat(16));
   private static final Duration ON_CHAIN = Duration.ofSeconds(15);
 
+  @AutoClose private static final Opened opened = new Opened();
   private static LotteryTestChain chain;
   private static Web3jLotteryContract lottery;
-  private static ChainFollower follower;
-  private static ViewFollow follow;
-  private static FeedTestServer server;
   private static final List<FeedClient> clients = new ArrayList<>();
 
   @BeforeAll
   static void startChainViewAndFeed() {
-    chain = LotteryTestChain.start();
+    chain = opened.add(LotteryTestChain.start());
     LotteryDeployer.Deployment deployment = chain.deploy();
     lottery = chain.contract(deployment.address());
     FollowerConfig config = FollowerConfig.defaults().withPollInterval(Duration.ofMillis(100));
-    follower = ChainFollower.forUrl(chain.rpcUrl(), config);
-    follow =
-        ViewFollow.start(
-            follower,
-            config.confirmations(),
-            lottery,
-            LocalAnvil.CHAIN_ID,
-            ViewLimits.defaults(),
-            deployment.blockNumber());
+    ChainFollower follower = opened.add(ChainFollower.forUrl(chain.rpcUrl(), config));
+    ViewFollow follow =
+        opened.add(
+            ViewFollow.start(
+                follower,
+                config.confirmations(),
+                lottery,
+                LocalAnvil.CHAIN_ID,
+                ViewLimits.defaults(),
+                deployment.blockNumber()));
     await().atMost(ON_CHAIN).until(() -> follow.view().isReady());
-    server = new FeedTestServer(FeedSettings.defaults(), FeedTestServer.direct(), follow.view());
+    FeedTestServer server =
+        opened.add(
+            new FeedTestServer(FeedSettings.defaults(), FeedTestServer.direct(), follow.view()));
     for (int i = 0; i < 3; i++) {
-      FeedClient client = FeedClient.connect(server.feed());
+      FeedClient client = opened.add(FeedClient.connect(server.feed()));
       client.awaitType("history_update");
       clients.add(client);
-    }
-  }
-
-  @AfterAll
-  static void stopEverything() {
-    clients.forEach(FeedClient::close);
-    if (server != null) {
-      server.close();
-    }
-    if (follow != null) {
-      follow.close();
-    }
-    if (follower != null) {
-      follower.close();
-    }
-    if (chain != null) {
-      chain.close();
     }
   }
 
@@ -116,14 +100,7 @@ class FeedOnChainIT {
   @Order(2)
   void aDrawReachesEveryClientAsTheWinnerAndTheNewRound() {
     chain.send(chain.player(1), lottery.placeBet(FINNEY));
-    chain.send(
-        chain.operator(),
-        lottery.commitSeed(
-            DrawMath.commitment(LocalAnvil.CHAIN_ID, lottery.address(), 1, SEED),
-            lottery.round().endTime()));
-    chain.mineAt(lottery.round().minDrawTime());
-
-    chain.send(chain.player(5), lottery.drawWinner(SEED));
+    chain.commitAndDraw(lottery, SEED, chain.player(5));
 
     String winner = lottery.roundById(1).winner();
     for (FeedClient client : clients) {

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** A client that stops reading is dropped and costs the others nothing. */
@@ -21,14 +21,7 @@ class FeedSlowClientIT {
 
   private static final int CHANGES = 150;
 
-  private FeedTestServer server;
-
-  @AfterEach
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @AutoClose private FeedTestServer server;
 
   @Test
   void aClientThatStopsReadingIsDroppedWhileTheOthersKeepReceivingPromptly() throws Exception {

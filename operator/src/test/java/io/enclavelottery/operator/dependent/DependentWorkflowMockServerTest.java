@@ -3,12 +3,14 @@ package io.enclavelottery.operator.dependent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.enclavelottery.chain.devnet.Opened;
 import io.enclavelottery.crd.FrontendSpec;
 import io.enclavelottery.crd.GasSpec;
 import io.enclavelottery.crd.LotteryRound;
 import io.enclavelottery.crd.LotteryRoundSpec;
 import io.enclavelottery.crd.SignerSpec;
 import io.enclavelottery.crd.SignerType;
+import io.enclavelottery.operator.reconciler.MockApiServer;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
@@ -16,16 +18,11 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,26 +36,20 @@ class DependentWorkflowMockServerTest {
   private static final String NS = ExampleRounds.NAMESPACE;
   private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-  private KubernetesMockServer server;
+  @AutoClose private final Opened opened = new Opened();
   private KubernetesClient client;
-  private KubernetesClient controllerClient;
-  private Operator operator;
   private final DependentsOnlyReconciler reconciler = new DependentsOnlyReconciler();
 
   @BeforeEach
   void start() {
-    server =
-        new KubernetesMockServer(
-            new Context(),
-            new MockWebServer(),
-            new HashMap<>(),
-            new KubernetesCrudDispatcher(List.of()),
-            false);
-    server.init();
-    client = server.createClient();
-    controllerClient =
-        server.createClient(b -> b.editOrNewConfig().withNamespace("operators").endConfig());
-    operator =
+    MockApiServer server = opened.add(MockApiServer.start());
+    client = opened.add(server.newClient());
+    KubernetesClient controllerClient =
+        opened.add(
+            server
+                .server()
+                .createClient(b -> b.editOrNewConfig().withNamespace("operators").endConfig()));
+    Operator operator =
         new Operator(
             o ->
                 o.withKubernetesClient(controllerClient)
@@ -68,14 +59,7 @@ class DependentWorkflowMockServerTest {
                     .withSSABasedCreateUpdateMatchForDependentResources(false));
     operator.register(reconciler);
     operator.start();
-  }
-
-  @AfterEach
-  void stop() {
-    operator.stop();
-    controllerClient.close();
-    client.close();
-    server.destroy();
+    opened.add(operator::stop);
   }
 
   @Test

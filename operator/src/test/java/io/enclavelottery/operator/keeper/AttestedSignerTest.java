@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.enclavelottery.chain.contract.Hex32;
 import io.enclavelottery.chain.contract.InMemoryLotteryContract;
 import io.enclavelottery.chain.contract.LotteryCalls;
+import io.enclavelottery.chain.devnet.Opened;
 import io.enclavelottery.chain.signer.LocalKeySigner;
 import io.enclavelottery.chain.signer.SigningException;
 import io.enclavelottery.chain.signer.SigningKey;
@@ -18,13 +19,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.RawTransaction;
@@ -52,27 +50,24 @@ class AttestedSignerTest {
   private static final SigningKey STRANGER =
       SigningKey.fromHex("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
 
-  private final List<AutoCloseable> started = new ArrayList<>();
+  @AutoClose private final Opened opened = new Opened();
   private final AtomicInteger startedOver = new AtomicInteger();
   private final InMemoryLotteryContract contract = new InMemoryLotteryContract(LOTTERY);
 
-  @AfterEach
-  void stop() throws Exception {
-    for (AutoCloseable closeable : started) {
-      closeable.close();
-    }
+  private InProcessSigner generated() {
+    return opened.add(new InProcessSigner()).serve(CHAIN_ID, LOTTERY);
   }
 
-  private InProcessSigner generated(int signingPort, int attestationPort) {
-    InProcessSigner signer = new InProcessSigner();
-    started.add(signer);
-    return signer.serve(CHAIN_ID, LOTTERY, signingPort, attestationPort);
+  private InProcessSigner injected() {
+    return inject(opened.add(new InProcessSigner(OPERATOR.address())).serve(CHAIN_ID, LOTTERY));
   }
 
-  private InProcessSigner injected(int signingPort, int attestationPort) {
-    InProcessSigner signer = new InProcessSigner(OPERATOR.address());
-    started.add(signer);
-    signer.serve(CHAIN_ID, LOTTERY, signingPort, attestationPort);
+  /** {@code old} stopped and {@code fresh} served on its ports. */
+  private InProcessSigner restart(InProcessSigner old, InProcessSigner fresh) {
+    return old.restartAs(opened.add(fresh), CHAIN_ID, LOTTERY);
+  }
+
+  private static InProcessSigner inject(InProcessSigner signer) {
     KeyInjectionClient client =
         new KeyInjectionClient(signer.signingUrl(), TIMEOUT, new SecureRandom());
     client.inject(OPERATOR, client.publicKey());
@@ -90,22 +85,12 @@ class AttestedSignerTest {
 
   /** The signer with a host in between that answers some of its paths itself. */
   private AttestedSigner attestBehind(TamperingSigningPort host, InProcessSigner signer) {
-    OperatorSigning.Enclave direct = signer.signing(true);
-    OperatorSigning.Enclave behind =
-        new OperatorSigning.Enclave(
-            host.url(),
-            direct.attestationUrl(),
-            direct.expectedPcrs(),
-            true,
-            TIMEOUT,
-            Optional.empty());
-    return AttestedSigner.connect(behind, CHAIN_ID, contract, startedOver::incrementAndGet);
+    return AttestedSigner.connect(
+        host.inFrontOf(signer.signing(true)), CHAIN_ID, contract, startedOver::incrementAndGet);
   }
 
   private TamperingSigningPort host(InProcessSigner signer) throws IOException {
-    TamperingSigningPort host = new TamperingSigningPort(signer.signingUrl());
-    started.add(host);
-    return host;
+    return opened.add(new TamperingSigningPort(signer.signingUrl()));
   }
 
   private static RawTransaction startRound(long nonce) {
@@ -143,7 +128,7 @@ class AttestedSignerTest {
 
   @Test
   void aFirstAttestationThatFailsGivesNoSigner() {
-    InProcessSigner signer = generated(0, 0);
+    InProcessSigner signer = generated();
     operatorOnChain("0x" + "44".repeat(20));
 
     assertThatThrownBy(() -> attest(signer))
@@ -153,7 +138,7 @@ class AttestedSignerTest {
 
   @Test
   void signsForTheAttestedOperatorWhileTheSignerKeepsRunning() {
-    InProcessSigner signer = generated(0, 0);
+    InProcessSigner signer = generated();
     operatorOnChain(signer.operator());
     AttestedSigner attested = attest(signer);
 
@@ -165,13 +150,10 @@ class AttestedSignerTest {
 
   @Test
   void aRestartedSignerWithANewKeyIsRefusedBeforeAnythingIsSigned() {
-    InProcessSigner first = generated(0, 0);
+    InProcessSigner first = generated();
     operatorOnChain(first.operator());
     AttestedSigner attested = attest(first);
-    int signingPort = first.signingPort();
-    int attestationPort = first.attestationPort();
-    first.close();
-    InProcessSigner second = generated(signingPort, attestationPort);
+    InProcessSigner second = restart(first, new InProcessSigner());
 
     assertThatThrownBy(() -> attested.signTransaction(startRound(0), CHAIN_ID))
         .isInstanceOf(SigningException.class)
@@ -182,23 +164,16 @@ class AttestedSignerTest {
   @Test
   void aRefusedRestartIsReportedUntilTheSignerPassesAgain() {
     operatorOnChain(OPERATOR.address());
-    InProcessSigner first = injected(0, 0);
+    InProcessSigner first = injected();
     AttestedSigner attested = attest(first);
-    int signingPort = first.signingPort();
-    int attestationPort = first.attestationPort();
-    first.close();
     // back, but waiting for a key this keeper does not have to give
-    InProcessSigner waiting = new InProcessSigner(OPERATOR.address());
-    started.add(waiting);
-    waiting.serve(CHAIN_ID, LOTTERY, signingPort, attestationPort);
+    InProcessSigner waiting = restart(first, new InProcessSigner(OPERATOR.address()));
 
     assertThatThrownBy(() -> attested.signTransaction(startRound(0), CHAIN_ID))
         .isInstanceOf(SigningException.class);
     assertThat(attested.refusal()).hasValueSatisfying(why -> assertThat(why).contains("waits"));
 
-    KeyInjectionClient client =
-        new KeyInjectionClient(waiting.signingUrl(), TIMEOUT, new SecureRandom());
-    client.inject(OPERATOR, client.publicKey());
+    inject(waiting);
     assertThat(attested.signTransaction(startRound(0), CHAIN_ID)).startsWith("0x02");
     assertThat(attested.refusal()).isEmpty();
     assertThat(startedOver).hasValue(0);
@@ -206,13 +181,10 @@ class AttestedSignerTest {
 
   @Test
   void aSignerRestartedAsTheContractsNewOperatorMakesTheKeeperStartOver() {
-    InProcessSigner first = generated(0, 0);
+    InProcessSigner first = generated();
     operatorOnChain(first.operator());
     AttestedSigner attested = attest(first);
-    int signingPort = first.signingPort();
-    int attestationPort = first.attestationPort();
-    first.close();
-    InProcessSigner second = generated(signingPort, attestationPort);
+    InProcessSigner second = restart(first, new InProcessSigner());
     // the publisher proposed and activated the new signer's address
     operatorOnChain(second.operator());
 
@@ -227,13 +199,10 @@ class AttestedSignerTest {
   @Test
   void aRestartedSignerWithTheSameInjectedKeyIsAttestedAgainAndUsed() {
     operatorOnChain(OPERATOR.address());
-    InProcessSigner first = injected(0, 0);
+    InProcessSigner first = injected();
     AttestedSigner attested = attest(first);
     String firstInjectionKey = attested.attestation().injectionKey();
-    int signingPort = first.signingPort();
-    int attestationPort = first.attestationPort();
-    first.close();
-    injected(signingPort, attestationPort);
+    inject(restart(first, new InProcessSigner(OPERATOR.address())));
 
     assertThat(attested.signTransaction(startRound(0), CHAIN_ID)).startsWith("0x02");
     assertThat(attested.attestation().injectionKey()).isNotEqualTo(firstInjectionKey);
@@ -242,7 +211,7 @@ class AttestedSignerTest {
   @Test
   void aSignatureFromAnotherKeyIsRefused() throws IOException {
     operatorOnChain(OPERATOR.address());
-    InProcessSigner signer = injected(0, 0);
+    InProcessSigner signer = injected();
     TamperingSigningPort host = host(signer);
     AttestedSigner attested = attestBehind(host, signer);
     host.forge("sign", request -> signedBy(STRANGER, startRound(0)));
@@ -257,7 +226,7 @@ class AttestedSignerTest {
   @Test
   void aPayloadSwappedByTheHostIsRefused() throws IOException {
     operatorOnChain(OPERATOR.address());
-    InProcessSigner signer = injected(0, 0);
+    InProcessSigner signer = injected();
     TamperingSigningPort host = host(signer);
     AttestedSigner attested = attestBehind(host, signer);
     String other = "0x" + "66".repeat(20);
@@ -271,7 +240,7 @@ class AttestedSignerTest {
   @Test
   void aCommitmentToAnotherAddressIsRefused() throws IOException {
     operatorOnChain(OPERATOR.address());
-    InProcessSigner signer = injected(0, 0);
+    InProcessSigner signer = injected();
     TamperingSigningPort host = host(signer);
     AttestedSigner attested = attestBehind(host, signer);
     Instant end = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
@@ -296,7 +265,7 @@ class AttestedSignerTest {
   @Test
   void aDrawFromAnotherKeyIsRefused() throws IOException {
     operatorOnChain(OPERATOR.address());
-    InProcessSigner signer = injected(0, 0);
+    InProcessSigner signer = injected();
     TamperingSigningPort host = host(signer);
     AttestedSigner attested = attestBehind(host, signer);
     String data = new LotteryCalls(LOTTERY).drawWinner(Hex32.parse("0x" + "55".repeat(32))).data();

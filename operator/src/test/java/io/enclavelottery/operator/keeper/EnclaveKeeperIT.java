@@ -8,13 +8,12 @@ import io.enclavelottery.chain.contract.RoundState;
 import io.enclavelottery.chain.contract.Web3jLotteryContract;
 import io.enclavelottery.chain.devnet.DevAccount;
 import io.enclavelottery.chain.devnet.LocalAnvil;
+import io.enclavelottery.chain.devnet.Opened;
 import io.enclavelottery.chain.signer.CapturedLogs;
-import io.enclavelottery.chain.tx.FeePolicy;
 import io.enclavelottery.chain.verify.DrawVerification;
 import io.enclavelottery.chain.verify.DrawVerifier;
 import io.enclavelottery.enclave.client.RemoteSigner;
 import io.enclavelottery.enclave.signer.SignerStatus;
-import io.enclavelottery.operator.decision.DesiredSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +22,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.web3j.utils.Convert;
 
@@ -38,23 +37,16 @@ class EnclaveKeeperIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-  private final List<AutoCloseable> opened = new ArrayList<>();
-
-  @AfterEach
-  void close() throws Exception {
-    for (int i = opened.size() - 1; i >= 0; i--) {
-      opened.get(i).close();
-    }
-  }
+  @AutoClose private final Opened opened = new Opened();
+  private final KeeperChain chain = opened.add(KeeperChain.start(Duration.ofSeconds(30)));
 
   @Test
   void aRoundIsCommittedAndDrawnWithTheSignersSeed() {
-    KeeperChain chain = open(KeeperChain.start(Duration.ofSeconds(30)));
-    InProcessSigner signer = open(new InProcessSigner());
+    InProcessSigner signer = opened.add(new InProcessSigner());
     String lottery = signer.deployAndServe(chain);
     RecordingListener listener = new RecordingListener();
     try (CapturedLogs logs = new CapturedLogs()) {
-      StandaloneKeeper keeper = keeper(chain, lottery, signer.signing(true), listener);
+      StandaloneKeeper keeper = keeper(lottery, signer.signing(true), listener);
 
       chain.bet(lottery, 0);
       chain.bet(lottery, 1);
@@ -85,22 +77,18 @@ class EnclaveKeeperIT {
 
   @Test
   void aSignerRestartedWithANewKeyIsUsedOnceThePublisherMakesItTheOperator() {
-    KeeperChain chain = open(KeeperChain.start(Duration.ofSeconds(30)));
-    InProcessSigner first = open(new InProcessSigner());
+    InProcessSigner first = opened.add(new InProcessSigner());
     String lottery = first.deployAndServe(chain);
     RecordingListener listener = new RecordingListener();
-    StandaloneKeeper keeper = keeper(chain, lottery, first.signing(true), listener);
+    StandaloneKeeper keeper = keeper(lottery, first.signing(true), listener);
     await().atMost(PATIENCE).until(() -> keeper.status().state() == KeeperState.RUNNING);
 
     // the enclave restarts: a new generated key behind the same ports
-    int signingPort = first.signingPort();
-    int attestationPort = first.attestationPort();
-    first.close();
     Web3jLotteryContract contract = chain.contract(lottery);
     DevAccount publisher = chain.anvil().account(0);
     ShiftedClock signerClock = new ShiftedClock();
-    InProcessSigner second = open(new InProcessSigner(signerClock));
-    second.serve(LocalAnvil.CHAIN_ID, lottery, signingPort, attestationPort);
+    InProcessSigner second =
+        first.restartAs(opened.add(new InProcessSigner(signerClock)), LocalAnvil.CHAIN_ID, lottery);
     chain.sendOk(publisher, contract.proposeOperator(second.operator()));
     // the operator-change delay passes on chain; the new signer's own clock agrees with the chain
     chain.call("evm_increaseTime", Duration.ofHours(1).toSeconds() + 1);
@@ -123,10 +111,9 @@ class EnclaveKeeperIT {
 
   @Test
   void aSignerOnTheSoftwareNsmIsNotUsedUnlessDevelopmentTrustsIt() {
-    KeeperChain chain = open(KeeperChain.start(Duration.ofSeconds(30)));
-    InProcessSigner signer = open(new InProcessSigner());
+    InProcessSigner signer = opened.add(new InProcessSigner());
     String lottery = signer.deployAndServe(chain);
-    StandaloneKeeper keeper = keeper(chain, lottery, signer.signing(false), KeeperListener.none());
+    StandaloneKeeper keeper = keeper(lottery, signer.signing(false), KeeperListener.none());
 
     chain.bet(lottery, 0);
     chain.bet(lottery, 1);
@@ -143,12 +130,10 @@ class EnclaveKeeperIT {
 
   @Test
   void aSignerThatIsNotTheContractsOperatorIsNotUsed() {
-    KeeperChain chain = open(KeeperChain.start(Duration.ofSeconds(30)));
-    InProcessSigner signer = open(new InProcessSigner());
+    InProcessSigner signer = opened.add(new InProcessSigner());
     // the signer is bound to the lottery KeeperChain deployed, whose operator is account 1
     signer.serve(LocalAnvil.CHAIN_ID, chain.lottery());
-    StandaloneKeeper keeper =
-        keeper(chain, chain.lottery(), signer.signing(true), KeeperListener.none());
+    StandaloneKeeper keeper = keeper(chain.lottery(), signer.signing(true), KeeperListener.none());
 
     await().atMost(PATIENCE).until(() -> keeper.status().problem().isPresent());
     assertThat(keeper.status().problem().orElseThrow().message())
@@ -157,20 +142,10 @@ class EnclaveKeeperIT {
   }
 
   private StandaloneKeeper keeper(
-      KeeperChain chain, String lottery, OperatorSigning signing, KeeperListener listener) {
-    StandaloneSettings settings =
-        new StandaloneSettings(
-            chain.anvil().wsUrl(),
-            LocalAnvil.CHAIN_ID,
-            lottery,
-            signing,
-            FeePolicy.defaults(),
-            Duration.ofMillis(500),
-            false,
-            false,
-            false,
-            DesiredSettings.keepOnChain());
-    return open(StandaloneKeeper.start(settings, new SimpleMeterRegistry(), listener));
+      String lottery, OperatorSigning signing, KeeperListener listener) {
+    return opened.add(
+        StandaloneKeeper.start(
+            chain.keeperSettings(lottery, signing), new SimpleMeterRegistry(), listener));
   }
 
   /** The system clock moved ahead by a shift a test sets. */
@@ -195,10 +170,5 @@ class EnclaveKeeperIT {
     public Instant instant() {
       return Instant.now().plus(shift);
     }
-  }
-
-  private <T extends AutoCloseable> T open(T closeable) {
-    opened.add(closeable);
-    return closeable;
   }
 }

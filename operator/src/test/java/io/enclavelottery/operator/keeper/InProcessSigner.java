@@ -98,6 +98,17 @@ public final class InProcessSigner implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Stops this signer and serves {@code fresh} for {@code contract} on its ports: the enclave
+   * restarted behind the same bridges.
+   */
+  InProcessSigner restartAs(InProcessSigner fresh, long chainId, String contract) {
+    int signing = signingPort();
+    int attestation = attestationPort();
+    close();
+    return fresh.serve(chainId, contract, signing, attestation);
+  }
+
   int signingPort() {
     return server.signingPort();
   }

@@ -117,15 +117,16 @@ public final class KeeperChain implements AutoCloseable {
   }
 
   public StandaloneSettings keeperSettings(SigningKey key) {
-    return keeperSettings(lottery, key);
+    return keeperSettings(lottery, new OperatorSigning.LocalKey(key));
   }
 
-  public StandaloneSettings keeperSettings(String address, SigningKey key) {
+  /** Settings for a standalone keeper of the lottery at {@code address}, over WebSocket. */
+  public StandaloneSettings keeperSettings(String address, OperatorSigning signing) {
     return new StandaloneSettings(
         anvil.wsUrl(),
         LocalAnvil.CHAIN_ID,
         address,
-        key,
+        signing,
         FeePolicy.defaults(),
         Duration.ofMillis(500),
         false,

@@ -5,21 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.enclavelottery.chain.contract.Hex32;
 import io.enclavelottery.chain.contract.InMemoryLotteryContract;
-import io.enclavelottery.chain.contract.LotterySettings;
 import io.enclavelottery.chain.contract.RevertReason;
 import io.enclavelottery.chain.contract.Round;
 import io.enclavelottery.chain.contract.RoundState;
-import io.enclavelottery.chain.follower.BlockHeader;
 import io.enclavelottery.chain.follower.ChainLog;
 import io.enclavelottery.chain.follower.FollowerEvent;
 import io.enclavelottery.chain.signer.CapturedLogs;
-import io.enclavelottery.chain.signer.LocalSeedDerivation;
 import io.enclavelottery.chain.signer.SigningKey;
-import io.enclavelottery.chain.tx.FeePolicy;
 import io.enclavelottery.chain.tx.SendResult;
-import io.enclavelottery.operator.decision.DecisionTiming;
-import io.enclavelottery.operator.decision.DesiredSettings;
-import io.enclavelottery.operator.decision.RoundPolicy;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigInteger;
@@ -27,51 +20,38 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The keeper's loop over fakes: when it looks, what it sends, what it reports, what it keeps. */
 class RoundKeeperTest {
 
-  /** Anvil's second dev key: public test data. */
-  private static final String KEY_HEX =
-      "59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
-
-  private static final SigningKey OPERATOR = SigningKey.fromHex(KEY_HEX);
-  private static final String LOTTERY = "0x5fbdb2315678afecb367f032d93f642f64180aa3";
+  private static final String KEY_HEX = KeepersOnFakes.KEY_HEX;
+  private static final SigningKey OPERATOR = KeepersOnFakes.OPERATOR;
+  private static final String LOTTERY = KeepersOnFakes.LOTTERY;
   private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-  private final Instant start = Instant.ofEpochSecond(1_800_000_000L);
-  private final InMemoryLotteryContract contract = new InMemoryLotteryContract(LOTTERY);
-  private final FakeChainView chain = new FakeChainView(start);
+  @AutoClose private final KeepersOnFakes fakes = new KeepersOnFakes();
+  private final Instant start = fakes.start;
+  private final InMemoryLotteryContract contract = fakes.contract;
+  private final FakeChainView chain = fakes.chain;
   private final FakeTransactionSender sender = new FakeTransactionSender(OPERATOR.address());
-  private final LocalSeedSource seeds =
-      new LocalSeedSource(new LocalSeedDerivation(OPERATOR), 31337, LOTTERY);
+  private final LocalSeedSource seeds = fakes.seeds;
   private final RecordingListener listener = new RecordingListener();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final List<RoundKeeper> keepers = new ArrayList<>();
-
-  RoundKeeperTest() {
-    contract.putSettings(InMemoryLotteryContract.defaultSettings(OPERATOR.address()));
-  }
-
-  @AfterEach
-  void stopKeepers() {
-    keepers.forEach(RoundKeeper::close);
-  }
 
   @Test
   void commitsTheSeedWhenTheSecondPlayersBetArrives() {
     Instant end = start.plusSeconds(300);
-    contract.putRound(betting(1, end, 1, Hex32.ZERO));
+    contract.putRound(fakes.betting(1, end, 1, Hex32.ZERO));
     RoundKeeper keeper = started();
     await().atMost(PATIENCE).until(() -> keeper.status().state() == KeeperState.RUNNING);
     assertThat(sender.sent()).isEmpty();
 
-    contract.putRound(betting(1, end, 2, Hex32.ZERO));
+    contract.putRound(fakes.betting(1, end, 2, Hex32.ZERO));
     sender.answering(
         call -> {
-          contract.putRound(betting(1, end, 2, seeds.commitment(1)));
+          contract.putRound(fakes.betting(1, end, 2, seeds.commitment(1)));
           return FakeTransactionSender.mined(call, 102);
         });
     chain.mine(1);
@@ -84,7 +64,7 @@ class RoundKeeperTest {
 
   @Test
   void headsBeforeTheDeadlineAndLogsAlreadyReadCostNoLook() {
-    contract.putRound(betting(1, start.plusSeconds(300), 1, Hex32.ZERO));
+    contract.putRound(fakes.betting(1, start.plusSeconds(300), 1, Hex32.ZERO));
     RoundKeeper keeper = started();
     await().atMost(PATIENCE).until(() -> keeper.status().state() == KeeperState.RUNNING);
     // the follow's first delivery may cover blocks the first look did not read: one more look
@@ -95,7 +75,7 @@ class RoundKeeperTest {
 
     for (int i = 0; i < 5; i++) {
       chain.mine(1);
-      keeper.onHead(head());
+      keeper.onHead(fakes.head());
     }
     // a log of a block the last look read, and an empty range, change nothing the keeper saw
     keeper.accept(new FollowerEvent.Logs(0, 0, List.of(log(0))));
@@ -110,10 +90,10 @@ class RoundKeeperTest {
   @Test
   void looksAgainAtItsRecheckTimeWithoutAHead() {
     Instant end = start.plusSeconds(1);
-    contract.putRound(betting(1, end, 1, Hex32.ZERO));
+    contract.putRound(fakes.betting(1, end, 1, Hex32.ZERO));
     sender.answering(
         call -> {
-          contract.putRound(refunded(betting(1, end, 1, Hex32.ZERO)));
+          contract.putRound(refunded(fakes.betting(1, end, 1, Hex32.ZERO)));
           contract.putRound(waiting(2));
           return FakeTransactionSender.mined(call, 103);
         });
@@ -136,7 +116,7 @@ class RoundKeeperTest {
   @Test
   void sendsNothingWhileItsTransactionsWaitInThePoolAfterARestart() {
     Instant end = start.plusSeconds(300);
-    contract.putRound(betting(1, end, 2, Hex32.ZERO));
+    contract.putRound(fakes.betting(1, end, 2, Hex32.ZERO));
     chain.inPool(1);
     RoundKeeper keeper = started();
 
@@ -145,15 +125,15 @@ class RoundKeeperTest {
         .until(() -> keeper.status().plan().contains("already in the node's pool"));
     for (int i = 0; i < 3; i++) {
       chain.mine(1);
-      keeper.onHead(head());
+      keeper.onHead(fakes.head());
     }
     await().atMost(PATIENCE).until(() -> chain.looks.get() >= 2);
     assertThat(sender.sent()).isEmpty();
 
     // the commitment sent before the restart lands
-    contract.putRound(betting(1, end, 2, seeds.commitment(1)));
+    contract.putRound(fakes.betting(1, end, 2, seeds.commitment(1)));
     chain.inPool(0).mine(1);
-    keeper.onHead(head());
+    keeper.onHead(fakes.head());
     await().atMost(PATIENCE).until(() -> keeper.status().plan().contains("is committed"));
     assertThat(sender.sent()).isEmpty();
   }
@@ -161,7 +141,7 @@ class RoundKeeperTest {
   @Test
   void aTransactionStillPendingIsNotSentAgain() {
     Instant end = start.plusSeconds(300);
-    contract.putRound(betting(1, end, 2, Hex32.ZERO));
+    contract.putRound(fakes.betting(1, end, 2, Hex32.ZERO));
     sender.answering(
         call -> {
           chain.inPool(1);
@@ -173,7 +153,7 @@ class RoundKeeperTest {
 
     for (int i = 0; i < 3; i++) {
       chain.mine(1);
-      keeper.onHead(head());
+      keeper.onHead(fakes.head());
     }
     int looks = chain.looks.get();
     await().atMost(PATIENCE).until(() -> chain.looks.get() > looks);
@@ -190,7 +170,7 @@ class RoundKeeperTest {
   @Test
   void reportsAFailureInWordsAndBacksOffBeforeTryingAgain() {
     Instant end = start.plusSeconds(300);
-    contract.putRound(betting(1, end, 2, Hex32.ZERO));
+    contract.putRound(fakes.betting(1, end, 2, Hex32.ZERO));
     sender.answering(
         call ->
             new SendResult.WouldRevert(
@@ -207,7 +187,7 @@ class RoundKeeperTest {
     assertThat(keeper.status().lastFailure()).hasValue(failure.message());
 
     // a head right after the failure does not bring a second attempt at once
-    keeper.onHead(head());
+    keeper.onHead(fakes.head());
     assertThat(sender.sent()).hasSize(1);
     await()
         .atMost(PATIENCE)
@@ -224,7 +204,7 @@ class RoundKeeperTest {
   @Test
   void sendsTheDrawOneBlockBeforeTheWindowOpensAndReportsTheWinner() {
     Instant end = start.plusSeconds(5);
-    Round committed = betting(1, end, 3, seeds.commitment(1));
+    Round committed = fakes.betting(1, end, 3, seeds.commitment(1));
     Instant minDraw = committed.minDrawTime();
     contract.putRound(committed);
     String winner = "0x" + "77".repeat(20);
@@ -300,12 +280,13 @@ class RoundKeeperTest {
   @Test
   void anUnreachableNodeIsRetriedUntilItAnswers() {
     chain.unreachable(true);
-    assertBlocked(Problem.Kind.RPC_UNREACHABLE, "cannot reach the chain: cannot reach the RPC");
-    assertThat(keepers.get(0).status().state()).isEqualTo(KeeperState.UNREACHABLE);
+    RoundKeeper keeper =
+        assertBlocked(Problem.Kind.RPC_UNREACHABLE, "cannot reach the chain: cannot reach the RPC");
+    assertThat(keeper.status().state()).isEqualTo(KeeperState.UNREACHABLE);
 
     chain.unreachable(false);
     await().atMost(PATIENCE).until(() -> sender.sentFunctions().contains("commitSeed"));
-    assertThat(keepers.get(0).status().problem()).isEmpty();
+    assertThat(keeper.status().problem()).isEmpty();
   }
 
   @Test
@@ -330,51 +311,26 @@ class RoundKeeperTest {
   }
 
   /** Starts a keeper on a round that needs a commitment and checks it only reports the problem. */
-  private void assertBlocked(Problem.Kind kind, String messagePart) {
-    contract.putRound(betting(1, start.plusSeconds(300), 2, Hex32.ZERO));
+  private RoundKeeper assertBlocked(Problem.Kind kind, String messagePart) {
+    contract.putRound(fakes.betting(1, start.plusSeconds(300), 2, Hex32.ZERO));
     RoundKeeper keeper = started();
     await().atMost(PATIENCE).until(() -> keeper.status().problem().isPresent());
     Problem problem = keeper.status().problem().orElseThrow();
     assertThat(problem.kind()).isEqualTo(kind);
     assertThat(problem.message()).contains(messagePart);
     assertThat(keeper.status().state()).isIn(KeeperState.BLOCKED, KeeperState.UNREACHABLE);
-    keeper.onHead(head());
+    keeper.onHead(fakes.head());
     assertThat(sender.sent()).isEmpty();
+    return keeper;
   }
 
   private RoundKeeper started() {
-    RoundPolicy policy =
-        new RoundPolicy(
-            false,
-            false,
-            false,
-            DesiredSettings.keepOnChain(),
-            DecisionTiming.forBlockTime(Duration.ofSeconds(1)));
-    RoundKeeper keeper =
-        new RoundKeeper(
-            contract,
-            sender,
-            seeds,
-            chain,
-            ChainClock.system(),
-            () -> policy,
-            new KeeperConfig(
-                31337,
-                FeePolicy.defaults(),
-                250_000,
-                Duration.ofMillis(100),
-                Duration.ofMillis(400),
-                Duration.ofMillis(20)),
-            listener,
-            registry);
-    keepers.add(keeper);
-    keeper.start();
-    return keeper;
+    return fakes.start(sender, listener, registry);
   }
 
   private void advanceTo(Instant time, RoundKeeper keeper) {
     chain.mine(time.getEpochSecond() - chain.time().getEpochSecond());
-    keeper.onHead(head());
+    keeper.onHead(fakes.head());
   }
 
   /** The contract's logs of the latest block: {@code count} of them. */
@@ -390,35 +346,6 @@ class RoundKeeperTest {
   private static ChainLog log(long block) {
     return new ChainLog(
         LOTTERY, block, "0x" + "01".repeat(32), "0x" + "03".repeat(32), 0, 0, List.of(), "0x");
-  }
-
-  private BlockHeader head() {
-    return new BlockHeader(
-        chain.number(),
-        "0x" + "01".repeat(32),
-        "0x" + "02".repeat(32),
-        chain.time().getEpochSecond());
-  }
-
-  private Round betting(long id, Instant end, long players, Hex32 commitment) {
-    LotterySettings settings = contract.settings();
-    return new Round(
-        id,
-        end.minus(settings.bettingDuration()),
-        end,
-        end.plus(settings.minDrawDelayAfterEnd()),
-        end.plus(settings.maxDrawDelayAfterEnd()),
-        BigInteger.valueOf(1_000_000L * players),
-        players,
-        Round.NO_ADDRESS,
-        BigInteger.ZERO,
-        BigInteger.ZERO,
-        RoundState.BETTING,
-        commitment,
-        Hex32.ZERO,
-        players,
-        Duration.ZERO,
-        BigInteger.ZERO);
   }
 
   private static Round waiting(long id) {

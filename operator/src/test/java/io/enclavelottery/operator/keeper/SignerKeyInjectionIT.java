@@ -7,9 +7,7 @@ import io.enclavelottery.chain.contract.RoundState;
 import io.enclavelottery.chain.devnet.LocalAnvil;
 import io.enclavelottery.chain.signer.CapturedLogs;
 import io.enclavelottery.chain.signer.SigningKey;
-import io.enclavelottery.chain.tx.FeePolicy;
 import io.enclavelottery.enclave.client.RemoteSigner;
-import io.enclavelottery.operator.decision.DesiredSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,17 +34,7 @@ class SignerKeyInjectionIT {
       SigningKey key = chain.operator().key();
       RecordingListener listener = new RecordingListener();
       StandaloneSettings settings =
-          new StandaloneSettings(
-              chain.anvil().wsUrl(),
-              LocalAnvil.CHAIN_ID,
-              chain.lottery(),
-              signer.signing(true, Optional.of(key)),
-              FeePolicy.defaults(),
-              Duration.ofMillis(500),
-              false,
-              false,
-              false,
-              DesiredSettings.keepOnChain());
+          chain.keeperSettings(chain.lottery(), signer.signing(true, Optional.of(key)));
       try (StandaloneKeeper keeper =
           StandaloneKeeper.start(settings, new SimpleMeterRegistry(), listener)) {
         chain.bet(0);

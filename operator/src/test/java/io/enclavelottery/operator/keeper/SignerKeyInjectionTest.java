@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.enclavelottery.chain.contract.InMemoryLotteryContract;
 import io.enclavelottery.chain.contract.LotteryCalls;
+import io.enclavelottery.chain.devnet.Opened;
 import io.enclavelottery.chain.signer.CapturedLogs;
 import io.enclavelottery.chain.signer.SigningException;
 import io.enclavelottery.chain.signer.SigningKey;
@@ -23,7 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.utils.Numeric;
@@ -49,28 +50,18 @@ class SignerKeyInjectionTest {
   /** Anvil's dev account 0 (public test data): a key of another address. */
   private static final SigningKey STRANGER = SigningKey.fromHex(STRANGER_HEX);
 
-  private final List<AutoCloseable> started = new ArrayList<>();
+  @AutoClose private final Opened opened = new Opened();
   private final InMemoryLotteryContract contract =
       new InMemoryLotteryContract(LOTTERY)
           .putSettings(InMemoryLotteryContract.defaultSettings(OPERATOR.address()));
-  private final CapturedLogs logs = new CapturedLogs();
-
-  @AfterEach
-  void stop() throws Exception {
-    logs.close();
-    for (AutoCloseable closeable : started) {
-      closeable.close();
-    }
-  }
-
-  private InProcessSigner waiting(int signingPort, int attestationPort) {
-    InProcessSigner signer = new InProcessSigner(OPERATOR.address());
-    started.add(signer);
-    return signer.serve(CHAIN_ID, LOTTERY, signingPort, attestationPort);
-  }
+  private final CapturedLogs logs = opened.add(new CapturedLogs());
 
   private InProcessSigner waiting() {
-    return waiting(0, 0);
+    return unserved().serve(CHAIN_ID, LOTTERY);
+  }
+
+  private InProcessSigner unserved() {
+    return opened.add(new InProcessSigner(OPERATOR.address()));
   }
 
   private AttestedSigner connect(InProcessSigner signer, Optional<SigningKey> key) {
@@ -79,24 +70,12 @@ class SignerKeyInjectionTest {
 
   /** The signer behind a host that answers some of its paths itself. */
   private AttestedSigner connect(TamperingSigningPort host, InProcessSigner signer) {
-    OperatorSigning.Enclave direct = signer.signing(true);
     return AttestedSigner.connect(
-        new OperatorSigning.Enclave(
-            host.url(),
-            direct.attestationUrl(),
-            direct.expectedPcrs(),
-            true,
-            TIMEOUT,
-            Optional.of(OPERATOR)),
-        CHAIN_ID,
-        contract,
-        () -> {});
+        host.inFrontOf(signer.signing(true, Optional.of(OPERATOR))), CHAIN_ID, contract, () -> {});
   }
 
   private TamperingSigningPort host(InProcessSigner signer) throws IOException {
-    TamperingSigningPort host = new TamperingSigningPort(signer.signingUrl());
-    started.add(host);
-    return host;
+    return opened.add(new TamperingSigningPort(signer.signingUrl()));
   }
 
   private static String keyOrigin(InProcessSigner signer) {
@@ -162,10 +141,7 @@ class SignerKeyInjectionTest {
     InProcessSigner first = waiting();
     AttestedSigner attested = connect(first, Optional.of(OPERATOR));
     String firstInjectionKey = attested.attestation().injectionKey();
-    int signingPort = first.signingPort();
-    int attestationPort = first.attestationPort();
-    first.close();
-    InProcessSigner second = waiting(signingPort, attestationPort);
+    InProcessSigner second = first.restartAs(unserved(), CHAIN_ID, LOTTERY);
     assertThat(keyOrigin(second)).isEqualTo("awaiting-injection");
 
     assertThat(attested.signTransaction(startRound(0), CHAIN_ID)).startsWith("0x02");

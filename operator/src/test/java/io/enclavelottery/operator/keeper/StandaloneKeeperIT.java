@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.enclavelottery.chain.contract.Round;
 import io.enclavelottery.chain.contract.RoundState;
+import io.enclavelottery.chain.devnet.Opened;
 import io.enclavelottery.chain.signer.CapturedLogs;
 import io.enclavelottery.chain.verify.DrawVerification;
 import io.enclavelottery.chain.verify.DrawVerifier;
@@ -13,7 +14,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,14 +25,7 @@ class StandaloneKeeperIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-  private final List<AutoCloseable> opened = new ArrayList<>();
-
-  @AfterEach
-  void close() throws Exception {
-    for (int i = opened.size() - 1; i >= 0; i--) {
-      opened.get(i).close();
-    }
-  }
+  @AutoClose private final Opened opened = new Opened();
 
   @Test
   void drivesARoundFromBetsToAVerifiedWinner() {
@@ -162,16 +156,12 @@ class StandaloneKeeperIT {
   }
 
   private KeeperChain chain(Duration betting) {
-    KeeperChain chain = KeeperChain.start(betting);
-    opened.add(chain);
-    return chain;
+    return opened.add(KeeperChain.start(betting));
   }
 
   private StandaloneKeeper keeper(
       StandaloneSettings settings, SimpleMeterRegistry registry, KeeperListener listener) {
-    StandaloneKeeper keeper = StandaloneKeeper.start(settings, registry, listener);
-    opened.add(keeper);
-    return keeper;
+    return opened.add(StandaloneKeeper.start(settings, registry, listener));
   }
 
   private static KeeperEvent.WinnerDrawn winnerEvent(RecordingListener listener) {

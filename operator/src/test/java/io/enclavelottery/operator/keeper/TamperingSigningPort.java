@@ -43,6 +43,17 @@ final class TamperingSigningPort implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
   }
 
+  /** The keeper's settings {@code direct} for the signer, its signing port reached through here. */
+  OperatorSigning.Enclave inFrontOf(OperatorSigning.Enclave direct) {
+    return new OperatorSigning.Enclave(
+        url(),
+        direct.attestationUrl(),
+        direct.expectedPcrs(),
+        direct.trustSoftwareNsm(),
+        direct.timeout(),
+        direct.keyToInject());
+  }
+
   /** From now on answers {@code path} (e.g. {@code sign}) with {@code answer} of the request. */
   void forge(String path, Function<JsonNode, Map<String, Object>> answer) {
     forged.put(path, answer);

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.enclavelottery.chain.contract.LotteryDeployer;
 import io.enclavelottery.chain.devnet.DevAccount;
 import io.enclavelottery.chain.devnet.LocalAnvil;
-import io.enclavelottery.chain.signer.CapturedLogs;
 import io.enclavelottery.crd.ConditionStatus;
 import io.enclavelottery.crd.ConditionType;
 import io.enclavelottery.crd.LotteryCondition;
@@ -21,8 +20,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,25 +33,10 @@ class BadInputIT {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   private static final String NAME = "main";
 
-  private ControllerHarness harness;
-  private KeeperChain chain;
-  private CapturedLogs logs;
+  @AutoClose
+  private final ControllerHarness harness = ControllerHarness.start(Duration.ofSeconds(30));
 
-  @BeforeEach
-  void start() {
-    logs = new CapturedLogs();
-    harness = ControllerHarness.start(Duration.ofSeconds(30));
-    chain = harness.chain();
-  }
-
-  @AfterEach
-  void stop() {
-    try {
-      harness.close();
-    } finally {
-      logs.close();
-    }
-  }
+  private final KeeperChain chain = harness.chain();
 
   @Test
   void anUnreachableNodeIsUnavailableAndSendsNothing() {
@@ -120,7 +103,7 @@ class BadInputIT {
             + chain.operator().address().toLowerCase());
     assertNothingSent(chain.operator(), nonce);
     assertNothingSent(stranger, 0);
-    assertKeyNeverShown(strangerKey);
+    harness.assertKeyNeverShown(strangerKey);
   }
 
   @Test
@@ -173,25 +156,15 @@ class BadInputIT {
     assertNothingSent(chain.operator(), nonce);
     assertThat(chain.contract(unbonded).round().state())
         .isNotEqualTo(io.enclavelottery.chain.contract.RoundState.BETTING);
-    assertKeyNeverShown(harness.operatorKeyHex());
+    harness.assertKeyNeverShown(harness.operatorKeyHex());
   }
 
   @Test
   void aSpecChangedDuringARoundIsHeldAndSaidSo() {
     harness.createSecret(harness.operatorKeyHex());
-    harness.create(NAME, harness.spec(new RoundsSpec(null, null, null, false, null, null)));
-    await()
-        .atMost(PATIENCE)
-        .until(() -> harness.conditionIs(NAME, ConditionType.READY, ConditionStatus.TRUE));
+    harness.createReady(NAME, harness.spec(new RoundsSpec(null, null, null, false, null, null)));
     chain.bet(0);
-    await()
-        .atMost(PATIENCE)
-        .until(
-            () ->
-                harness
-                    .status(NAME)
-                    .map(s -> s.round() != null && s.round().state() == RoundState.BETTING)
-                    .orElse(false));
+    harness.awaitStatus(NAME, s -> s.round() != null && s.round().state() == RoundState.BETTING);
     long nonce = operatorNonce();
 
     harness.editSpec(
@@ -221,7 +194,7 @@ class BadInputIT {
     assertThat(event.getMessage()).isEqualTo(held.message());
     assertNothingSent(chain.operator(), nonce);
     assertThat(chain.contract().settings().minParticipants()).isEqualTo(2);
-    assertKeyNeverShown(harness.operatorKeyHex());
+    harness.assertKeyNeverShown(harness.operatorKeyHex());
   }
 
   /**
@@ -300,7 +273,7 @@ class BadInputIT {
     assertThat(ready.message()).isEqualTo(failed.message());
     assertThat(status.lastError()).isEqualTo(failed.message());
     assertWarned(reason, failed.message());
-    assertKeyNeverShown(harness.operatorKeyHex());
+    harness.assertKeyNeverShown(harness.operatorKeyHex());
     return status;
   }
 
@@ -326,10 +299,6 @@ class BadInputIT {
         .until(
             () ->
                 chain.nonce(account.address()) == n && chain.pendingNonce(account.address()) == n);
-  }
-
-  private void assertKeyNeverShown(String keyHex) {
-    harness.assertKeyNeverShown(keyHex, logs.lines());
   }
 
   private long operatorNonce() {

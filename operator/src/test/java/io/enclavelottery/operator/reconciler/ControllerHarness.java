@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.enclavelottery.chain.devnet.LocalAnvil;
+import io.enclavelottery.chain.devnet.Opened;
+import io.enclavelottery.chain.signer.CapturedLogs;
 import io.enclavelottery.crd.ChainSpec;
 import io.enclavelottery.crd.ConditionStatus;
 import io.enclavelottery.crd.ConditionType;
@@ -22,14 +24,13 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -42,6 +43,8 @@ final class ControllerHarness implements AutoCloseable {
   static final String NAMESPACE = "lottery";
   static final String SECRET = "operator-key";
 
+  private final Opened opened = new Opened();
+  private final CapturedLogs logs;
   private final MockApiServer server;
   private final NamespacedKubernetesClient client;
   private final KeeperChain chain;
@@ -50,9 +53,19 @@ final class ControllerHarness implements AutoCloseable {
   private LotteryController controller;
 
   private ControllerHarness(Duration betting, ControllerOptions options) {
-    server = MockApiServer.start();
-    client = server.newClient();
-    chain = KeeperChain.start(betting);
+    try {
+      logs = opened.add(new CapturedLogs());
+      server = opened.add(MockApiServer.start());
+      client = opened.add(server.newClient());
+      chain = opened.add(KeeperChain.start(betting));
+    } catch (RuntimeException e) {
+      try {
+        opened.close();
+      } catch (Exception notClosed) {
+        e.addSuppressed(notClosed);
+      }
+      throw e;
+    }
     this.options = options;
   }
 
@@ -68,6 +81,18 @@ final class ControllerHarness implements AutoCloseable {
             betting, options.apply(ControllerOptions.defaults().withServerSideApply(false)));
     harness.startController();
     return harness;
+  }
+
+  /**
+   * A mock API server and Anvil with a lottery, as {@link #start(Duration)}, but no controller: the
+   * test starts its own on {@link #server()}.
+   */
+  static ControllerHarness startWithoutController(Duration betting) {
+    return new ControllerHarness(betting, ControllerOptions.defaults().withServerSideApply(false));
+  }
+
+  MockApiServer server() {
+    return server;
   }
 
   KeeperChain chain() {
@@ -147,6 +172,22 @@ final class ControllerHarness implements AutoCloseable {
     client.resources(LotteryRound.class).inNamespace(NAMESPACE).resource(resource).create();
   }
 
+  /** Creates the LotteryRound and waits until it is Ready. */
+  void createReady(String name, LotteryRoundSpec spec) {
+    create(name, spec);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> conditionIs(name, ConditionType.READY, ConditionStatus.TRUE));
+  }
+
+  /** Waits until the LotteryRound's status passes {@code test}; returns that status. */
+  LotteryRoundStatus awaitStatus(String name, Predicate<LotteryRoundStatus> test) {
+    return await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> status(name).filter(test), Optional::isPresent)
+        .orElseThrow();
+  }
+
   /**
    * Edits the spec as {@code kubectl edit} would: a patch of the spec alone, retried when the
    * controller's write got there first.
@@ -201,12 +242,7 @@ final class ControllerHarness implements AutoCloseable {
 
   /** The requests the server received since the last call, as "METHOD path". */
   List<String> requests() throws InterruptedException {
-    List<String> requests = new ArrayList<>();
-    RecordedRequest request;
-    while ((request = server.server().takeRequest(100, TimeUnit.MILLISECONDS)) != null) {
-      requests.add(request.getMethod() + " " + request.getPath());
-    }
-    return requests;
+    return server.takeRequests();
   }
 
   /** Of {@code requests}, the writes of a LotteryRound's status. */
@@ -219,11 +255,11 @@ final class ControllerHarness implements AutoCloseable {
 
   /**
    * Asserts that the key shows nowhere: not in any stored LotteryRound (status included), not in
-   * any Event, not in {@code logLines}.
+   * any Event, not in any line logged since this harness started.
    */
-  void assertKeyNeverShown(String keyHex, List<String> logLines) {
+  void assertKeyNeverShown(String keyHex) {
     String key = keyHex.toLowerCase();
-    List<String> shown = new ArrayList<>(logLines);
+    List<String> shown = new ArrayList<>(logs.lines());
     client.resources(LotteryRound.class).inAnyNamespace().list().getItems().stream()
         .map(Serialization::asJson)
         .forEach(shown::add);
@@ -232,16 +268,11 @@ final class ControllerHarness implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void close() throws Exception {
     try {
       stopController();
     } finally {
-      try {
-        chain.close();
-      } finally {
-        client.close();
-        server.close();
-      }
+      opened.close();
     }
   }
 }

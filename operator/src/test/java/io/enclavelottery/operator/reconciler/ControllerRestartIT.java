@@ -8,8 +8,7 @@ import io.enclavelottery.crd.RoundOutcome;
 import io.enclavelottery.crd.RoundsSpec;
 import io.enclavelottery.operator.keeper.KeeperChain;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,28 +21,17 @@ class ControllerRestartIT {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   private static final String NAME = "main";
 
-  private ControllerHarness harness;
-  private KeeperChain chain;
+  @AutoClose
+  private final ControllerHarness harness = ControllerHarness.start(Duration.ofSeconds(120));
 
-  @BeforeEach
-  void start() {
-    harness = ControllerHarness.start(Duration.ofSeconds(120));
-    chain = harness.chain();
-  }
-
-  @AfterEach
-  void stop() {
-    harness.close();
-  }
+  private final KeeperChain chain = harness.chain();
 
   @Test
   void aControllerRestartedWithATransactionInFlightSendsNothingTwice() {
     String operator = chain.operator().address();
     harness.createSecret(harness.operatorKeyHex());
     harness.create(NAME, harness.spec(new RoundsSpec(null, null, null, false, null, null)));
-    await()
-        .atMost(PATIENCE)
-        .until(() -> harness.status(NAME).map(s -> s.operatorBalance() != null).orElse(false));
+    harness.awaitStatus(NAME, s -> s.operatorBalance() != null);
     chain.bet(0);
     long before = chain.nonce(operator);
 
@@ -70,13 +58,9 @@ class ControllerRestartIT {
 
     chain.resumeMining();
     await().atMost(PATIENCE).until(() -> chain.contract().round().seedCommitted());
-    await()
-        .atMost(PATIENCE)
-        .until(() -> harness.status(NAME).map(s -> s.pendingTransaction() == null).orElse(false));
+    harness.awaitStatus(NAME, s -> s.pendingTransaction() == null);
     chain.jumpTo(chain.contract().round().minDrawTime().minusSeconds(4));
-    await()
-        .atMost(PATIENCE)
-        .until(() -> harness.status(NAME).map(s -> s.lastResult() != null).orElse(false));
+    harness.awaitStatus(NAME, s -> s.lastResult() != null);
 
     assertThat(harness.status(NAME).orElseThrow().lastResult().outcome())
         .isEqualTo(RoundOutcome.DRAWN);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.enclavelottery.chain.contract.RoundState;
+import io.enclavelottery.chain.devnet.Opened;
 import io.enclavelottery.chain.signer.CapturedLogs;
 import io.enclavelottery.chain.verify.DrawVerification;
 import io.enclavelottery.chain.verify.DrawVerifier;
@@ -23,11 +24,9 @@ import io.enclavelottery.operator.keeper.InProcessSigner;
 import io.enclavelottery.operator.keeper.KeeperChain;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,28 +43,17 @@ class EnclaveControllerIT {
   private static final RoundsSpec NO_AUTO_START =
       new RoundsSpec(null, null, null, false, null, null);
 
-  private final List<AutoCloseable> opened = new ArrayList<>();
-
-  @AfterEach
-  void close() throws Exception {
-    for (int i = opened.size() - 1; i >= 0; i--) {
-      opened.get(i).close();
-    }
-  }
+  @AutoClose private final Opened opened = new Opened();
 
   @Test
   void aRoundIsCommittedAndDrawnThroughTheAttestedSigner() {
-    CapturedLogs logs = open(new CapturedLogs());
-    InProcessSigner signer = open(new InProcessSigner());
+    CapturedLogs logs = opened.add(new CapturedLogs());
+    InProcessSigner signer = opened.add(new InProcessSigner());
     ControllerHarness harness = harness(signer, options -> options.withTrustSoftwareNsm(true));
     KeeperChain chain = harness.chain();
     String lottery = signer.deployAndServe(chain);
 
-    harness.create(NAME, spec(harness, lottery, InProcessSigner.softwarePcrs().get(0)));
-
-    await()
-        .atMost(PATIENCE)
-        .until(() -> harness.conditionIs(NAME, ConditionType.READY, ConditionStatus.TRUE));
+    harness.createReady(NAME, spec(harness, lottery, InProcessSigner.softwarePcrs().get(0)));
     LotteryRoundStatus attested = harness.status(NAME).orElseThrow();
     LotteryCondition signerReady = attested.condition(ConditionType.SIGNER_READY).orElseThrow();
     assertThat(signerReady.status()).isEqualTo(ConditionStatus.TRUE);
@@ -93,9 +81,7 @@ class EnclaveControllerIT {
     DrawVerification verification =
         DrawVerifier.overRpc(chain.web3j(), chain.anvil().httpUrl(), lottery).verify(1);
     assertThat(verification.matches()).as(verification.reason()).isTrue();
-    await()
-        .atMost(PATIENCE)
-        .until(() -> harness.status(NAME).map(s -> s.lastResult() != null).orElse(false));
+    harness.awaitStatus(NAME, s -> s.lastResult() != null);
     assertThat(harness.status(NAME).orElseThrow().lastResult().outcome())
         .isEqualTo(RoundOutcome.DRAWN);
     assertThat(harness.status(NAME).orElseThrow().lastResult().winner())
@@ -109,7 +95,7 @@ class EnclaveControllerIT {
 
   @Test
   void aSignerWhoseAttestationFailsIsNeverUsed() {
-    InProcessSigner signer = open(new InProcessSigner());
+    InProcessSigner signer = opened.add(new InProcessSigner());
     // the software NSM is not trusted: a production controller
     ControllerHarness harness = harness(signer, UnaryOperator.identity());
     KeeperChain chain = harness.chain();
@@ -141,7 +127,7 @@ class EnclaveControllerIT {
 
   @Test
   void aSignerShowingOtherPcrsIsNeverUsed() {
-    InProcessSigner signer = open(new InProcessSigner());
+    InProcessSigner signer = opened.add(new InProcessSigner());
     ControllerHarness harness = harness(signer, options -> options.withTrustSoftwareNsm(true));
     KeeperChain chain = harness.chain();
     String lottery = signer.deployAndServe(chain);
@@ -165,7 +151,7 @@ class EnclaveControllerIT {
   /** A controller that reaches the LotteryRound's signer at {@code signer}'s loopback ports. */
   private ControllerHarness harness(
       InProcessSigner signer, UnaryOperator<ControllerOptions> options) {
-    return open(
+    return opened.add(
         ControllerHarness.start(
             Duration.ofSeconds(30),
             defaults ->
@@ -195,10 +181,5 @@ class EnclaveControllerIT {
         local.rounds(),
         null,
         null);
-  }
-
-  private <T extends AutoCloseable> T open(T closeable) {
-    opened.add(closeable);
-    return closeable;
   }
 }

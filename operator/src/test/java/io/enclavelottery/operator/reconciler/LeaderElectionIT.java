@@ -4,30 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.enclavelottery.chain.contract.RoundState;
-import io.enclavelottery.crd.ChainSpec;
+import io.enclavelottery.chain.devnet.Opened;
 import io.enclavelottery.crd.ConditionStatus;
 import io.enclavelottery.crd.ConditionType;
-import io.enclavelottery.crd.ContractSpec;
-import io.enclavelottery.crd.LotteryRound;
-import io.enclavelottery.crd.LotteryRoundSpec;
 import io.enclavelottery.crd.LotteryRoundStatus;
 import io.enclavelottery.crd.RoundOutcome;
-import io.enclavelottery.crd.SecretKeyRef;
-import io.enclavelottery.crd.SignerSpec;
-import io.enclavelottery.crd.SignerType;
 import io.enclavelottery.operator.keeper.KeeperChain;
 import io.enclavelottery.operator.reconciler.ControllerHealth.Role;
-import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,14 +28,12 @@ import org.junit.jupiter.api.Test;
  */
 class LeaderElectionIT {
 
-  private static final String NAMESPACE = "lottery";
-  private static final String SECRET = "operator-key";
+  private static final String NAME = "main";
   private static final String LEASE = "lottery-controller";
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-  private final List<AutoCloseable> opened = new ArrayList<>();
-  private MockApiServer server;
-  private NamespacedKubernetesClient client;
+  @AutoClose private final Opened opened = new Opened();
+  private ControllerHarness harness;
   private KeeperChain chain;
 
   /** One controller process: its client, its meters, its controller. */
@@ -72,19 +59,8 @@ class LeaderElectionIT {
 
   @BeforeEach
   void start() {
-    server = MockApiServer.start();
-    client = server.newClient();
-    chain = KeeperChain.start(Duration.ofSeconds(30));
-    opened.add(chain);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    for (int i = opened.size() - 1; i >= 0; i--) {
-      opened.get(i).close();
-    }
-    client.close();
-    server.close();
+    harness = opened.add(ControllerHarness.startWithoutController(Duration.ofSeconds(30)));
+    chain = harness.chain();
   }
 
   @Test
@@ -96,13 +72,13 @@ class LeaderElectionIT {
     assertThat(second.controller().health().ready()).isTrue();
     assertThat(second.controller().health().leader()).hasValue("first");
 
-    createSecret();
-    createLotteryRound();
+    harness.createSecret(harness.operatorKeyHex());
+    harness.create(NAME, harness.spec(null));
     await().atMost(PATIENCE).until(this::ready);
     chain.bet(0);
     chain.bet(1);
     chain.bet(2);
-    await().atMost(PATIENCE).until(() -> eventReasons().contains("SeedCommitted"));
+    await().atMost(PATIENCE).until(() -> harness.eventReasons().contains("SeedCommitted"));
     assertThat(first.transactions()).isPositive();
     assertThat(second.transactions()).isZero();
     assertThat(second.reconciles()).isZero();
@@ -111,13 +87,16 @@ class LeaderElectionIT {
     await().atMost(PATIENCE).until(second::role, Role.LEADER::equals);
     double sentByFirst = first.transactions();
     chain.jumpTo(chain.contract().round().minDrawTime().minusSeconds(4));
-    await().atMost(PATIENCE).until(() -> status().map(LotteryRoundStatus::lastResult).isPresent());
+    await()
+        .atMost(PATIENCE)
+        .until(() -> harness.status(NAME).map(LotteryRoundStatus::lastResult).isPresent());
 
-    assertThat(status().orElseThrow().lastResult().outcome()).isEqualTo(RoundOutcome.DRAWN);
+    assertThat(harness.status(NAME).orElseThrow().lastResult().outcome())
+        .isEqualTo(RoundOutcome.DRAWN);
     assertThat(second.transactions()).isPositive();
     assertThat(second.reconciles()).isPositive();
     assertThat(first.transactions()).isEqualTo(sentByFirst);
-    assertThat(eventReasons()).contains("WinnerDrawn");
+    assertThat(harness.eventReasons()).contains("WinnerDrawn");
     // JOSDK's meters and the keepers' share one registry without a clash of names
     assertThat(second.registry().scrape())
         .contains("operator_sdk_controllers_execution_reconcile_seconds_count{")
@@ -128,8 +107,8 @@ class LeaderElectionIT {
   void aLeaderWhoseLeaseIsTakenStopsItsKeepersAndSendsNothingMore() {
     Replica only = replica("only");
     await().atMost(PATIENCE).until(only::role, Role.LEADER::equals);
-    createSecret();
-    createLotteryRound();
+    harness.createSecret(harness.operatorKeyHex());
+    harness.create(NAME, harness.spec(null));
     await().atMost(PATIENCE).until(this::ready);
     // the keeper opens round 1 at once: let that transaction land first
     String operator = chain.operator().address();
@@ -140,7 +119,7 @@ class LeaderElectionIT {
                 chain.contract().round().state() == RoundState.BETTING
                     && chain.nonce(operator) == chain.pendingNonce(operator));
 
-    server.takeLease(NAMESPACE, LEASE, "intruder");
+    harness.server().takeLease(ControllerHarness.NAMESPACE, LEASE, "intruder");
     await().atMost(PATIENCE).until(only::role, Role.DEPOSED::equals);
     await()
         .atMost(PATIENCE)
@@ -163,67 +142,30 @@ class LeaderElectionIT {
         .during(Duration.ofSeconds(5))
         .atMost(Duration.ofSeconds(10))
         .until(() -> chain.pendingNonce(operator) == nonce);
-    assertThat(eventReasons()).doesNotContain("SeedCommitted");
+    assertThat(harness.eventReasons()).doesNotContain("SeedCommitted");
   }
 
   private Replica replica(String identity) {
-    NamespacedKubernetesClient own = server.newClient();
-    opened.add(own);
+    NamespacedKubernetesClient own = opened.add(harness.server().newClient());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     LotteryController controller =
-        LotteryController.create(
-            own,
-            registry,
-            ControllerOptions.defaults()
-                .withServerSideApply(false)
-                .withLeaderElection(
-                    LeaderElection.of(LEASE, NAMESPACE, identity)
-                        .withTimings(
-                            Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(250))));
-    opened.add(controller);
+        opened.add(
+            LotteryController.create(
+                own,
+                registry,
+                ControllerOptions.defaults()
+                    .withServerSideApply(false)
+                    .withLeaderElection(
+                        LeaderElection.of(LEASE, ControllerHarness.NAMESPACE, identity)
+                            .withTimings(
+                                Duration.ofSeconds(3),
+                                Duration.ofSeconds(2),
+                                Duration.ofMillis(250)))));
     controller.start();
     return new Replica(registry, controller);
   }
 
-  private void createSecret() {
-    String key = chain.operator().key().credentials().getEcKeyPair().getPrivateKey().toString(16);
-    client
-        .secrets()
-        .inNamespace(NAMESPACE)
-        .resource(MockApiServer.operatorKeySecret(NAMESPACE, SECRET, key))
-        .create();
-  }
-
-  private void createLotteryRound() {
-    LotteryRound resource = new LotteryRound();
-    resource.setMetadata(new ObjectMetaBuilder().withName("main").withNamespace(NAMESPACE).build());
-    resource.setSpec(
-        new LotteryRoundSpec(
-            new ChainSpec(chain.anvil().wsUrl(), 31337L, null),
-            new ContractSpec(chain.lottery()),
-            new SignerSpec(SignerType.LOCAL, new SecretKeyRef(SECRET, null), null),
-            null,
-            null,
-            null));
-    client.resources(LotteryRound.class).inNamespace(NAMESPACE).resource(resource).create();
-  }
-
-  private Optional<LotteryRoundStatus> status() {
-    return Optional.ofNullable(
-            client.resources(LotteryRound.class).inNamespace(NAMESPACE).withName("main").get())
-        .map(LotteryRound::getStatus);
-  }
-
   private boolean ready() {
-    return status()
-        .flatMap(s -> s.condition(ConditionType.READY))
-        .map(c -> c.status() == ConditionStatus.TRUE)
-        .orElse(false);
-  }
-
-  private List<String> eventReasons() {
-    return client.v1().events().inNamespace(NAMESPACE).list().getItems().stream()
-        .map(Event::getReason)
-        .toList();
+    return harness.conditionIs(NAME, ConditionType.READY, ConditionStatus.TRUE);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.enclavelottery.chain.contract.Round;
-import io.enclavelottery.chain.signer.CapturedLogs;
 import io.enclavelottery.crd.ConditionStatus;
 import io.enclavelottery.crd.ConditionType;
 import io.enclavelottery.crd.LotteryRoundStatus;
@@ -19,7 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.web3j.protocol.core.DefaultBlockParameter;
@@ -37,33 +36,19 @@ class LotteryStatusIT {
   private static final RoundsSpec NO_AUTO_START =
       new RoundsSpec(null, null, null, false, null, null);
 
-  private ControllerHarness harness;
-  private KeeperChain chain;
-  private CapturedLogs logs;
+  @AutoClose
+  private final ControllerHarness harness = ControllerHarness.start(Duration.ofSeconds(30));
+
+  private final KeeperChain chain = harness.chain();
 
   @BeforeEach
-  void start() {
-    logs = new CapturedLogs();
-    harness = ControllerHarness.start(Duration.ofSeconds(30));
-    chain = harness.chain();
+  void createSecret() {
     harness.createSecret(harness.operatorKeyHex());
-  }
-
-  @AfterEach
-  void stop() {
-    try {
-      harness.close();
-    } finally {
-      logs.close();
-    }
   }
 
   @Test
   void theStatusFollowsTheRoundAndIsWrittenOnlyWhenSomethingChanged() throws Exception {
-    harness.create(NAME, harness.spec(NO_AUTO_START));
-    await()
-        .atMost(PATIENCE)
-        .until(() -> harness.conditionIs(NAME, ConditionType.READY, ConditionStatus.TRUE));
+    harness.createReady(NAME, harness.spec(NO_AUTO_START));
     LotteryRoundStatus waiting = harness.status(NAME).orElseThrow();
     assertThat(waiting.chainId()).isEqualTo(31337L);
     assertThat(waiting.operatorAddress()).isEqualTo(chain.operator().address().toLowerCase());
@@ -76,14 +61,8 @@ class LotteryStatusIT {
 
     chain.bet(0);
     chain.bet(1);
-    await()
-        .atMost(PATIENCE)
-        .until(
-            () ->
-                harness
-                    .status(NAME)
-                    .map(s -> s.round() != null && Boolean.TRUE.equals(s.round().seedCommitted()))
-                    .orElse(false));
+    harness.awaitStatus(
+        NAME, s -> s.round() != null && Boolean.TRUE.equals(s.round().seedCommitted()));
     Round onChain = chain.contract().round();
     assertThat(harness.status(NAME).orElseThrow().round())
         .isEqualTo(
@@ -112,41 +91,23 @@ class LotteryStatusIT {
             });
 
     chain.jumpTo(onChain.minDrawTime().minusSeconds(4));
-    await()
-        .atMost(PATIENCE)
-        .until(() -> harness.status(NAME).map(s -> s.lastResult() != null).orElse(false));
+    harness.awaitStatus(NAME, s -> s.lastResult() != null);
     LotteryRoundStatus drawn = harness.status(NAME).orElseThrow();
     assertThat(drawn.lastResult().outcome()).isEqualTo(RoundOutcome.DRAWN);
     assertThat(drawn.history()).containsExactly(drawn.lastResult());
-    await()
-        .atMost(PATIENCE)
-        .until(
-            () ->
-                harness
-                    .status(NAME)
-                    .map(s -> s.round().state() != RoundState.BETTING)
-                    .orElse(false));
+    harness.awaitStatus(NAME, s -> s.round().state() != RoundState.BETTING);
     assertThat(ControllerHarness.statusWrites(harness.requests())).isNotEmpty();
-    harness.assertKeyNeverShown(harness.operatorKeyHex(), logs.lines());
+    harness.assertKeyNeverShown(harness.operatorKeyHex());
   }
 
   @Test
   void aRoundWithTooFewPlayersIsRefunded() throws Exception {
-    harness.create(NAME, harness.spec(NO_AUTO_START));
-    await()
-        .atMost(PATIENCE)
-        .until(() -> harness.conditionIs(NAME, ConditionType.READY, ConditionStatus.TRUE));
+    harness.createReady(NAME, harness.spec(NO_AUTO_START));
     String operator = chain.operator().address();
     long before = chain.nonce(operator);
     chain.bet(0);
-    await()
-        .atMost(PATIENCE)
-        .until(
-            () ->
-                harness
-                    .status(NAME)
-                    .map(s -> s.round() != null && Long.valueOf(1).equals(s.round().participants()))
-                    .orElse(false));
+    harness.awaitStatus(
+        NAME, s -> s.round() != null && Long.valueOf(1).equals(s.round().participants()));
 
     chain.jumpTo(chain.contract().round().endTime().minusSeconds(2));
 
@@ -155,14 +116,8 @@ class LotteryStatusIT {
     assertThat(refunded.getType()).isEqualTo("Normal");
     assertThat(refunded.getMessage())
         .isEqualTo("round 1 refunded: no seed was committed by the end of betting");
-    await()
-        .atMost(PATIENCE)
-        .until(
-            () ->
-                harness
-                    .status(NAME)
-                    .map(s -> s.lastResult() != null && s.round().state() == RoundState.WAITING)
-                    .orElse(false));
+    harness.awaitStatus(
+        NAME, s -> s.lastResult() != null && s.round().state() == RoundState.WAITING);
     LotteryRoundStatus status = harness.status(NAME).orElseThrow();
     RoundResult result = status.lastResult();
     assertThat(result.roundId()).isEqualTo(1L);
@@ -191,6 +146,6 @@ class LotteryStatusIT {
     // no commitment for a lone player: the refund is the operator's only transaction
     assertThat(chain.nonce(operator)).isEqualTo(before + 1);
     assertThat(harness.eventReasons()).doesNotContain("SeedCommitted", "WinnerDrawn");
-    harness.assertKeyNeverShown(harness.operatorKeyHex(), logs.lines());
+    harness.assertKeyNeverShown(harness.operatorKeyHex());
   }
 }

@@ -23,14 +23,17 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * fabric8's mock API server in CRUD mode, knowing LotteryRounds, that also lets a controller use
@@ -81,6 +84,16 @@ public final class MockApiServer implements AutoCloseable {
 
   public KubernetesMockServer server() {
     return server;
+  }
+
+  /** The requests the server received since the last call, as "METHOD path". */
+  public List<String> takeRequests() throws InterruptedException {
+    List<String> requests = new ArrayList<>();
+    RecordedRequest request;
+    while ((request = server.takeRequest(100, TimeUnit.MILLISECONDS)) != null) {
+      requests.add(request.getMethod() + " " + request.getPath());
+    }
+    return requests;
   }
 
   /**

@@ -2,24 +2,15 @@ package io.enclavelottery.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.enclavelottery.chain.devnet.Opened;
 import io.enclavelottery.chain.signer.SigningKey;
 import io.enclavelottery.crd.SecretKeyRef;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Reading the operator key from a Secret in fabric8's mock API server (CRUD mode). */
@@ -30,29 +21,10 @@ class SecretKeyReaderTest {
       "59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
   private static final SecretKeyRef REF = new SecretKeyRef("operator-key", null);
 
-  private KubernetesMockServer server;
-  private NamespacedKubernetesClient client;
-  private SecretKeyReader reader;
-
-  @BeforeEach
-  void start() {
-    server =
-        new KubernetesMockServer(
-            new Context(),
-            new MockWebServer(),
-            new HashMap<>(),
-            new KubernetesCrudDispatcher(List.of()),
-            false);
-    server.init();
-    client = server.createClient();
-    reader = new SecretKeyReader(client);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.destroy();
-  }
+  @AutoClose private final Opened opened = new Opened();
+  private final MockApiServer server = opened.add(MockApiServer.start());
+  private final NamespacedKubernetesClient client = opened.add(server.newClient());
+  private final SecretKeyReader reader = new SecretKeyReader(client);
 
   @Test
   void readsTheKeyFromTheSecretsData() {
@@ -66,14 +38,14 @@ class SecretKeyReaderTest {
 
   @Test
   void readsTheSecretByNameInItsNamespaceOnly() throws InterruptedException {
-    drainRequests();
+    server.takeRequests();
     secret(Map.of("privateKey", base64(KEY)));
-    drainRequests();
+    server.takeRequests();
 
     reader.read("lottery", REF);
     reader.read("lottery", REF);
 
-    assertThat(drainRequests())
+    assertThat(server.takeRequests())
         .containsExactly(
             "GET /api/v1/namespaces/lottery/secrets/operator-key",
             "GET /api/v1/namespaces/lottery/secrets/operator-key");
@@ -149,15 +121,6 @@ class SecretKeyReaderTest {
                 .withData(data)
                 .build())
         .create();
-  }
-
-  private List<String> drainRequests() throws InterruptedException {
-    List<String> requests = new ArrayList<>();
-    RecordedRequest request;
-    while ((request = server.takeRequest(100, TimeUnit.MILLISECONDS)) != null) {
-      requests.add(request.getMethod() + " " + request.getPath());
-    }
-    return requests;
   }
 
   private static String base64(String text) {

@@ -1,11 +1,5 @@
-package io.enclavelottery.frontend;
+package io.enclavelottery.chain.contract;
 
-import io.enclavelottery.chain.contract.ContractCall;
-import io.enclavelottery.chain.contract.DrawMath;
-import io.enclavelottery.chain.contract.Hex32;
-import io.enclavelottery.chain.contract.LotteryDeployer;
-import io.enclavelottery.chain.contract.Round;
-import io.enclavelottery.chain.contract.Web3jLotteryContract;
 import io.enclavelottery.chain.devnet.DevAccount;
 import io.enclavelottery.chain.devnet.LocalAnvil;
 import java.io.IOException;
@@ -15,12 +9,8 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.protocol.exceptions.TransactionException;
 import org.web3j.protocol.http.HttpService;
-import org.web3j.tx.RawTransactionManager;
-import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import org.web3j.utils.Convert;
 
 /**
@@ -28,27 +18,26 @@ import org.web3j.utils.Convert;
  * jump of chain time into the draw window, the reveal; refunds). Made from an RPC URL, so a test
  * can make a new one after restarting Anvil. Test code for Anvil's public dev keys only.
  */
-final class LotteryPlay implements AutoCloseable {
+public final class LotteryPlay implements AutoCloseable {
 
-  private static final BigInteger GAS_LIMIT = BigInteger.valueOf(1_000_000);
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final HttpService service;
   private final Web3j web3j;
   private final Web3jLotteryContract lottery;
   private final LocalAnvil anvil;
+  private final PlainTransactions transactions;
   private final long chainId;
 
-  LotteryPlay(LocalAnvil anvil, String contract) {
+  public LotteryPlay(LocalAnvil anvil, String contract) {
     this.anvil = anvil;
-    this.service = new HttpService(anvil.httpUrl());
-    this.web3j = Web3j.build(service);
+    this.web3j = Web3j.build(new HttpService(anvil.httpUrl()));
     this.lottery = new Web3jLotteryContract(web3j, anvil.httpUrl(), contract);
+    this.transactions = new PlainTransactions(web3j, new NodeRequests(anvil.httpUrl()));
     this.chainId = lottery.chainId();
   }
 
   /** Deploys a lottery (publisher account 0, operator account 1, local-chain options). */
-  static LotteryDeployer.Deployment deploy(LocalAnvil anvil) {
+  public static LotteryDeployer.Deployment deploy(LocalAnvil anvil) {
     Web3j web3j = Web3j.build(new HttpService(anvil.httpUrl()));
     try {
       return new LotteryDeployer(web3j, anvil.httpUrl())
@@ -60,29 +49,29 @@ final class LotteryPlay implements AutoCloseable {
     }
   }
 
-  DevAccount operator() {
+  public DevAccount operator() {
     return anvil.account(1);
   }
 
   /** Player {@code index}, from 0 (Anvil's account 2 + index). */
-  DevAccount player(int index) {
+  public DevAccount player(int index) {
     return anvil.account(2 + index);
   }
 
-  Web3jLotteryContract contract() {
+  public Web3jLotteryContract contract() {
     return lottery;
   }
 
-  static BigInteger ether(String amount) {
+  public static BigInteger ether(String amount) {
     return Convert.toWei(amount, Convert.Unit.ETHER).toBigIntegerExact();
   }
 
-  TransactionReceipt bet(DevAccount player, BigInteger wei) {
+  public TransactionReceipt bet(DevAccount player, BigInteger wei) {
     return send(player, lottery.placeBet(wei));
   }
 
   /** Bets 0.01, 0.02, … ether from each player, commits, jumps into the draw window, reveals. */
-  Round drawnRound(DevAccount... players) {
+  public Round drawnRound(DevAccount... players) {
     for (int i = 0; i < players.length; i++) {
       bet(players[i], ether("0.01").multiply(BigInteger.valueOf(i + 1)));
     }
@@ -90,7 +79,7 @@ final class LotteryPlay implements AutoCloseable {
   }
 
   /** Commits a fresh seed for the current round, jumps into its draw window and reveals. */
-  Round commitAndDraw() {
+  public Round commitAndDraw() {
     Round betting = lottery.round();
     Hex32 seed = Hex32.of(RANDOM.generateSeed(32));
     send(
@@ -104,7 +93,7 @@ final class LotteryPlay implements AutoCloseable {
   }
 
   /** One bet and no commitment: once betting has closed, anyone may refund the round. */
-  Round refundedRound(DevAccount player) {
+  public Round refundedRound(DevAccount player) {
     bet(player, ether("0.01"));
     Round betting = lottery.round();
     jumpTo(betting.endTime().plusSeconds(1));
@@ -112,51 +101,32 @@ final class LotteryPlay implements AutoCloseable {
     return lottery.roundById(betting.roundId());
   }
 
-  TransactionReceipt send(DevAccount from, ContractCall call) {
-    try {
-      BigInteger gasPrice = web3j.ethGasPrice().send().getGasPrice().multiply(BigInteger.TWO);
-      RawTransactionManager manager =
-          new RawTransactionManager(web3j, from.key().credentials(), chainId);
-      EthSendTransaction sent =
-          manager.sendTransaction(gasPrice, GAS_LIMIT, call.to(), call.data(), call.value());
-      if (sent.hasError()) {
-        throw new IllegalStateException(call.function() + ": " + sent.getError().getMessage());
-      }
-      TransactionReceipt receipt =
-          new PollingTransactionReceiptProcessor(web3j, 50, 400)
-              .waitForTransactionReceipt(sent.getTransactionHash());
-      if (!receipt.isStatusOK()) {
-        throw new IllegalStateException(call.function() + " reverted");
-      }
-      return receipt;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (TransactionException e) {
-      throw new IllegalStateException(e);
-    }
+  /** Sends a prepared call from the account and waits for it to be mined successfully. */
+  public TransactionReceipt send(DevAccount from, ContractCall call) {
+    return transactions.send(from.key(), call);
   }
 
   /** Moves chain time to {@code time} (or one second on) and mines a block there. */
-  void jumpTo(Instant time) {
+  public void jumpTo(Instant time) {
     long now = latestBlockTime().getEpochSecond();
     rpc("evm_increaseTime", Math.max(1, time.getEpochSecond() - now));
     rpc("evm_mine");
   }
 
-  void mine() {
+  public void mine() {
     rpc("evm_mine");
   }
 
-  long head() {
+  public long head() {
     return lottery.blockNumber();
   }
 
   /** Anvil's {@code evm_snapshot}: an id to {@link #revert} to. */
-  String snapshot() {
+  public String snapshot() {
     return rpcResult("evm_snapshot");
   }
 
-  void revert(String snapshot) {
+  public void revert(String snapshot) {
     rpc("evm_revert", snapshot);
   }
 

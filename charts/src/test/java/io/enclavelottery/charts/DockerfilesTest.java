@@ -107,6 +107,28 @@ class DockerfilesTest {
   }
 
   @Test
+  void everySettingOfTheEnclaveIsABuildArgumentOfTheScriptSoThatItIsMeasured() throws IOException {
+    Dockerfile.Stage enclave = read("enclave").last();
+    String script =
+        Files.readString(Path.of(System.getProperty("scripts.directory"), "build-images"));
+    List<String> settings =
+        List.of(
+            "SIGNER_CHAIN_ID",
+            "SIGNER_CONTRACT_ADDRESS",
+            "SIGNER_OPERATOR_ADDRESS",
+            "SIGNER_PAYOUT_ADDRESS");
+    assertThat(settings)
+        .allSatisfy(
+            setting -> {
+              assertThat(enclave.arguments("ARG"))
+                  .anySatisfy(arg -> assertThat(arg).startsWith(setting));
+              assertThat(String.join(" ", enclave.arguments("ENV")))
+                  .contains(setting + "=${" + setting + "}");
+              assertThat(script).contains("--build-arg \"" + setting + "=$");
+            });
+  }
+
+  @Test
   void theScriptTagsTheReleaseImageTheControllerStartsFrontendsFrom() throws IOException {
     String script =
         Files.readString(Path.of(System.getProperty("scripts.directory"), "build-images"));

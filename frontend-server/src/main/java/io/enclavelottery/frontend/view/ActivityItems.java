@@ -1,5 +1,6 @@
 package io.enclavelottery.frontend.view;
 
+import io.enclavelottery.chain.Ether;
 import io.enclavelottery.chain.contract.Round;
 import io.enclavelottery.chain.events.BetPlaced;
 import io.enclavelottery.chain.events.BettingDurationUpdated;
@@ -20,15 +21,12 @@ import io.enclavelottery.chain.events.RoundCompleted;
 import io.enclavelottery.chain.events.RoundCreated;
 import io.enclavelottery.chain.events.RoundRefunded;
 import io.enclavelottery.chain.events.SeedCommitted;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Optional;
 
 /** Turns the contract events worth showing players into {@link ActivityItem}s. */
 final class ActivityItems {
-
-  private static final BigDecimal WEI_PER_ETHER = BigDecimal.TEN.pow(18);
 
   private ActivityItems() {}
 
@@ -54,7 +52,7 @@ final class ActivityItems {
           e.roundId(),
           e.player(),
           e.amount(),
-          e.player() + " bet " + ether(e.amount()) + " in round " + e.roundId());
+          e.player() + " bet " + Ether.text(e.amount()) + " in round " + e.roundId());
     }
     if (event instanceof SeedCommitted e) {
       return item(
@@ -81,7 +79,7 @@ final class ActivityItems {
           e.roundId(),
           e.winner(),
           e.totalPot(),
-          e.winner() + " won " + ether(e.winnerPrize()) + " in round " + e.roundId());
+          e.winner() + " won " + Ether.text(e.winnerPrize()) + " in round " + e.roundId());
     }
     if (event instanceof PrizeCredited e) {
       return item(
@@ -94,7 +92,7 @@ final class ActivityItems {
               + "'s wallet did not take the prize of round "
               + e.roundId()
               + " when it was sent: "
-              + ether(e.amount())
+              + Ether.text(e.amount())
               + " waits in the contract for them to withdraw");
     }
     if (event instanceof RoundRefunded e) {
@@ -116,7 +114,7 @@ final class ActivityItems {
           "The seed of round "
               + e.roundId()
               + " was not revealed; "
-              + ether(e.penalty())
+              + Ether.text(e.penalty())
               + " of the bond goes to its players");
     }
     return null;
@@ -124,7 +122,7 @@ final class ActivityItems {
 
   private static ActivityItem contractItem(LotteryEvent event) {
     if (event instanceof MinBetAmountUpdated e) {
-      return settings(e, "Minimum bet set to " + ether(e.newAmount()));
+      return settings(e, "Minimum bet set to " + Ether.text(e.newAmount()));
     }
     if (event instanceof BettingDurationUpdated e) {
       return settings(e, "Betting duration set to " + e.newDuration().toSeconds() + " s");
@@ -183,11 +181,6 @@ final class ActivityItems {
     }
     // withdrawals, refund claims, the bond and bare state changes are not shown
     return null;
-  }
-
-  /** An amount of wei in ether, for people: {@code 0.05 ETH}. */
-  static String ether(BigInteger wei) {
-    return new BigDecimal(wei).divide(WEI_PER_ETHER).stripTrailingZeros().toPlainString() + " ETH";
   }
 
   private static ActivityItem settings(LotteryEvent event, String message) {

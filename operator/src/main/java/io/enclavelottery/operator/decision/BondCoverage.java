@@ -1,5 +1,6 @@
 package io.enclavelottery.operator.decision;
 
+import io.enclavelottery.chain.Ether;
 import io.enclavelottery.chain.contract.LotterySettings;
 import java.math.BigInteger;
 import java.util.Objects;
@@ -33,11 +34,11 @@ public record BondCoverage(boolean sufficient, BigInteger smallestViablePot, Big
   /** For status and the reason of a plan that does not start a round. */
   public String describe() {
     return sufficient
-        ? "the bond covers a pot of " + maxPot + " wei"
+        ? "the bond covers a pot of " + Ether.text(maxPot)
         : "bond too small: it covers a pot of "
-            + maxPot
-            + " wei, a round needs at least "
-            + smallestViablePot
-            + " wei (minBetAmount times minParticipants)";
+            + Ether.text(maxPot)
+            + ", a round needs at least "
+            + Ether.text(smallestViablePot)
+            + " (minBetAmount times minParticipants)";
   }
 }

@@ -1,5 +1,6 @@
 package io.enclavelottery.operator.decision;
 
+import io.enclavelottery.chain.Ether;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -62,9 +63,10 @@ public final class Decision {
     if (choice.action().sendsTransaction() && !balance.coversTransaction()) {
       return timeline.idle(
           staleNote
-              + "would send %s (%s) but the operator's balance of %s wei is below the estimated cost"
-                  .formatted(choice.action().function(), choice.reason(), balance.balance())
-              + " of a transaction, %s wei".formatted(balance.transactionCost()));
+              + "would send %s (%s) but the operator's balance of %s is below the estimated cost"
+                  .formatted(
+                      choice.action().function(), choice.reason(), Ether.text(balance.balance()))
+              + " of a transaction, %s".formatted(Ether.text(balance.transactionCost())));
     }
     return new Choice(choice.action(), staleNote + choice.reason(), choice.recheckAt());
   }

@@ -1,5 +1,6 @@
 package io.enclavelottery.operator.decision;
 
+import io.enclavelottery.chain.Ether;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Objects;
@@ -48,7 +49,7 @@ public sealed interface Setting {
 
     @Override
     public String describeValue() {
-      return wei + " wei";
+      return Ether.text(wei);
     }
   }
 

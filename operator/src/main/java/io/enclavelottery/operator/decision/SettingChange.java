@@ -22,7 +22,7 @@ public record SettingChange(Setting onChain, Setting desired) {
     }
   }
 
-  /** For status: {@code "minBetAmount 1000000000000000 wei -> 2000000000000000 wei"}. */
+  /** For status: {@code "minBetAmount 0.001 ETH -> 0.002 ETH"}. */
   public String describe() {
     return desired.name() + " " + onChain.describeValue() + " -> " + desired.describeValue();
   }

@@ -1,5 +1,6 @@
 package io.enclavelottery.operator.keeper;
 
+import io.enclavelottery.chain.Ether;
 import io.enclavelottery.chain.contract.LotteryContract;
 import io.enclavelottery.chain.contract.LotterySettings;
 import io.enclavelottery.chain.contract.Round;
@@ -91,10 +92,10 @@ final class ChainObserver {
               "the operator "
                   + operator
                   + " holds "
-                  + funds.balance()
-                  + " wei, less than the "
-                  + funds.transactionCost()
-                  + " wei one transaction may cost at the current base fee: send it ether"));
+                  + Ether.text(funds.balance())
+                  + ", less than the "
+                  + Ether.text(funds.transactionCost())
+                  + " one transaction may cost at the current base fee: send it ether"));
     }
     return new Seen(head, round, settings, funds, chain.nonces(operator).inPool());
   }

@@ -1,5 +1,6 @@
 package io.enclavelottery.operator.keeper;
 
+import io.enclavelottery.chain.Ether;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,10 +115,10 @@ public sealed interface KeeperEvent {
           + " s after its draw window opened: "
           + winner
           + " wins "
-          + prize
-          + " wei of a "
-          + pot
-          + " wei pot";
+          + Ether.text(prize)
+          + " of a "
+          + Ether.text(pot)
+          + " pot";
     }
   }
 

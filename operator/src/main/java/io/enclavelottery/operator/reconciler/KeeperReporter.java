@@ -1,5 +1,6 @@
 package io.enclavelottery.operator.reconciler;
 
+import io.enclavelottery.chain.Ether;
 import io.enclavelottery.crd.RoundOutcome;
 import io.enclavelottery.crd.RoundResult;
 import io.enclavelottery.operator.keeper.KeeperEvent;

@@ -1,5 +1,6 @@
 package io.enclavelottery.operator.reconciler;
 
+import io.enclavelottery.chain.Ether;
 import io.enclavelottery.crd.ConditionStatus;
 import io.enclavelottery.crd.ConditionType;
 import io.enclavelottery.crd.LotteryCondition;

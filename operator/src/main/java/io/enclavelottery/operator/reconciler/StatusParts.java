@@ -1,5 +1,6 @@
 package io.enclavelottery.operator.reconciler;
 
+import io.enclavelottery.chain.Ether;
 import io.enclavelottery.chain.contract.LotterySettings;
 import io.enclavelottery.chain.contract.Round;
 import io.enclavelottery.chain.tx.SentTransaction;

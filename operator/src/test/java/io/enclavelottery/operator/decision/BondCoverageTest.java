@@ -31,8 +31,8 @@ class BondCoverageTest {
     assertThat(coverage.sufficient()).isFalse();
     assertThat(coverage.describe())
         .isEqualTo(
-            "bond too small: it covers a pot of 1999999999999999 wei, a round needs at least"
-                + " 2000000000000000 wei (minBetAmount times minParticipants)");
+            "bond too small: it covers a pot of 0.001999999999999999 ETH, a round needs at least"
+                + " 0.002 ETH (minBetAmount times minParticipants)");
   }
 
   private static LotterySettings withMaxPot(BigInteger maxPot) {

@@ -23,8 +23,7 @@ class PlanTest {
         .extracting(change -> change.desired().name())
         .containsExactly("minBetAmount", "minParticipants");
     assertThat(plan.describePendingSettings())
-        .isEqualTo(
-            "minBetAmount 1000000000000000 wei -> 2000000000000000 wei, minParticipants 2 -> 3");
+        .isEqualTo("minBetAmount 0.001 ETH -> 0.002 ETH, minParticipants 2 -> 3");
   }
 
   @Test

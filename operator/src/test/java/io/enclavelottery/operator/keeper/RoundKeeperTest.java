@@ -274,7 +274,7 @@ class RoundKeeperTest {
   @Test
   void tooLittleEtherForGasBlocksTheKeeper() {
     chain.balance(BigInteger.valueOf(1_000));
-    assertBlocked(Problem.Kind.BALANCE_TOO_LOW, "holds 1000 wei, less than the");
+    assertBlocked(Problem.Kind.BALANCE_TOO_LOW, "holds 0.000000000000001 ETH, less than the");
   }
 
   @Test

@@ -116,9 +116,11 @@ class BadInputIT {
     blocked(
         ConditionType.OPERATOR_AUTHORIZED,
         "BalanceTooLow",
-        "the operator " + chain.operator().address().toLowerCase() + " holds 1000 wei, less than");
+        "the operator "
+            + chain.operator().address().toLowerCase()
+            + " holds 0.000000000000001 ETH, less than");
     assertThat(harness.condition(NAME, ConditionType.READY).orElseThrow().message())
-        .endsWith("wei one transaction may cost at the current base fee: send it ether");
+        .endsWith(" ETH one transaction may cost at the current base fee: send it ether");
     assertNothingSent(chain.operator(), nonce);
   }
 
@@ -145,8 +147,8 @@ class BadInputIT {
     assertThat(bond.reason()).isEqualTo("BondTooSmall");
     assertThat(bond.message())
         .isEqualTo(
-            "bond too small: it covers a pot of 0 wei, a round needs at least 2000000000000000"
-                + " wei (minBetAmount times minParticipants)");
+            "bond too small: it covers a pot of 0 ETH, a round needs at least 0.002 ETH"
+                + " (minBetAmount times minParticipants)");
     LotteryCondition ready = status.condition(ConditionType.READY).orElseThrow();
     assertThat(ready.status()).isEqualTo(ConditionStatus.FALSE);
     assertThat(ready.reason()).isEqualTo("BondTooSmall");
@@ -179,7 +181,7 @@ class BadInputIT {
     assertThat(held.reason()).isEqualTo("HeldForRound");
     assertThat(held.message())
         .startsWith("round 1 is running and the contract changes settings only between rounds: ")
-        .contains("minBetAmount 1000000000000000 wei -> 20000000000000000 wei")
+        .contains("minBetAmount 0.001 ETH -> 0.02 ETH")
         .contains("bettingDuration 30 s -> 60 s")
         .contains("minParticipants 2 -> 3")
         .endsWith(" will be applied when it ends");

@@ -3,6 +3,7 @@ package io.enclavelottery.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.enclavelottery.chain.Ether;
 import io.enclavelottery.chain.contract.LotterySettings;
 import io.enclavelottery.chain.contract.Round;
 import io.enclavelottery.chain.devnet.LocalAnvil;

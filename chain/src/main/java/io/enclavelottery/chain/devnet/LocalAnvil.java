@@ -162,6 +162,12 @@ public final class LocalAnvil implements AutoCloseable {
     return JsonRpc.call(httpUrl(), method, params);
   }
 
+  /** The latest block's timestamp, the chain's clock (which tests move with {@code evm_*}). */
+  public Instant latestBlockTime() {
+    String hex = rpc("eth_getBlockByNumber", "latest", false).path("timestamp").asText();
+    return Instant.ofEpochSecond(Long.decode(hex));
+  }
+
   /**
    * Writes the chain's whole state (accounts, blocks with their hashes, transactions and logs) to a
    * file, to be loaded by a later node with {@link Options#withLoadState(Path)}.

@@ -2,13 +2,10 @@ package io.enclavelottery.chain.contract;
 
 import io.enclavelottery.chain.devnet.DevAccount;
 import io.enclavelottery.chain.devnet.LocalAnvil;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Instant;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Convert;
@@ -108,7 +105,7 @@ public final class LotteryPlay implements AutoCloseable {
 
   /** Moves chain time to {@code time} (or one second on) and mines a block there. */
   public void jumpTo(Instant time) {
-    long now = latestBlockTime().getEpochSecond();
+    long now = anvil.latestBlockTime().getEpochSecond();
     rpc("evm_increaseTime", Math.max(1, time.getEpochSecond() - now));
     rpc("evm_mine");
   }
@@ -128,20 +125,6 @@ public final class LotteryPlay implements AutoCloseable {
 
   public void revert(String snapshot) {
     rpc("evm_revert", snapshot);
-  }
-
-  private Instant latestBlockTime() {
-    try {
-      return Instant.ofEpochSecond(
-          web3j
-              .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
-              .send()
-              .getBlock()
-              .getTimestamp()
-              .longValueExact());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private void rpc(String method, Object... params) {

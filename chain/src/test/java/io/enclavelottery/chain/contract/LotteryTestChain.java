@@ -5,12 +5,10 @@ import io.enclavelottery.chain.devnet.LocalAnvil;
 import io.enclavelottery.chain.signer.SigningKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.Web3jService;
-import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
@@ -119,17 +117,7 @@ public final class LotteryTestChain implements AutoCloseable {
 
   /** The latest block's timestamp. */
   public Instant latestBlockTime() {
-    try {
-      BigInteger seconds =
-          web3j
-              .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
-              .send()
-              .getBlock()
-              .getTimestamp();
-      return Instant.ofEpochSecond(seconds.longValueExact());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return anvil.latestBlockTime();
   }
 
   public long latestBlock() {

@@ -212,17 +212,7 @@ public final class KeeperChain implements AutoCloseable {
 
   /** The latest block's timestamp. */
   public Instant latestBlockTime() {
-    try {
-      return Instant.ofEpochSecond(
-          web3j
-              .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
-              .send()
-              .getBlock()
-              .getTimestamp()
-              .longValueExact());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return anvil.latestBlockTime();
   }
 
   /** Stops mining blocks (transactions wait in the pool). */

@@ -30,12 +30,20 @@ final class ActivityItems {
 
   private ActivityItems() {}
 
-  /** The item for the event, or empty for events the feed does not show (payouts, bond). */
-  static Optional<ActivityItem> of(LotteryEvent event) {
-    return Optional.ofNullable(roundItem(event)).or(() -> Optional.ofNullable(contractItem(event)));
+  /** The contract's reason for a refund when no seed was committed by the end of betting. */
+  static final String NO_SEED_REASON = "No seed committed";
+
+  /**
+   * The item for the event, or empty for events the feed does not show (payouts, bond).
+   *
+   * @param minParticipants the contract's minParticipants, when the view has read it
+   */
+  static Optional<ActivityItem> of(LotteryEvent event, Optional<Long> minParticipants) {
+    return Optional.ofNullable(roundItem(event, minParticipants))
+        .or(() -> Optional.ofNullable(contractItem(event)));
   }
 
-  private static ActivityItem roundItem(LotteryEvent event) {
+  private static ActivityItem roundItem(LotteryEvent event, Optional<Long> minParticipants) {
     if (event instanceof RoundCreated e && !e.startTime().equals(Instant.EPOCH)) {
       return item(
           e,
@@ -102,7 +110,7 @@ final class ActivityItems {
           e.roundId(),
           null,
           e.totalRefunded(),
-          "Round " + e.roundId() + " refunded: " + e.reason());
+          "Round " + e.roundId() + " refunded: " + refundReason(e, minParticipants));
     }
     if (event instanceof RevealWithheld e) {
       return item(
@@ -118,6 +126,24 @@ final class ActivityItems {
               + " of the bond goes to its players");
     }
     return null;
+  }
+
+  /**
+   * The refund's reason in words a player reads right: the operator commits a seed only once enough
+   * players bet, so a round with fewer had too few players rather than a failed operator.
+   */
+  private static String refundReason(RoundRefunded refunded, Optional<Long> minParticipants) {
+    return minParticipants
+        .filter(
+            min -> NO_SEED_REASON.equals(refunded.reason()) && refunded.participantCount() < min)
+        .map(
+            min ->
+                "too few players ("
+                    + refunded.participantCount()
+                    + " of the "
+                    + min
+                    + " needed), so no draw")
+        .orElse(refunded.reason());
   }
 
   private static ActivityItem contractItem(LotteryEvent event) {

@@ -82,7 +82,8 @@ final class ViewDraft {
 
   /** Applies one event, as the contract changed its storage when it emitted it. */
   void apply(LotteryEvent event) {
-    ActivityItems.of(event).ifPresent(this::addActivity);
+    ActivityItems.of(event, config.map(read -> read.settings().minParticipants()))
+        .ifPresent(this::addActivity);
     long block = event.position().blockNumber();
     if (event instanceof RoundCreated e) {
       roundCreated(e, block);

@@ -132,6 +132,30 @@ class ViewDraftTest {
   }
 
   @Test
+  void aRoundRefundedForTooFewPlayersSaysSoOnceTheSettingsAreKnown() {
+    apply(Events.refunded(3, 1, 10, 1, "No seed committed"));
+    assertThat(state.snapshot().activities().items().get(0).message())
+        .isEqualTo("Round 1 refunded: No seed committed");
+
+    ViewDraft draft = new ViewDraft(state, LIMITS);
+    draft.settingsRead(
+        new ConfigSnapshot(
+            Events.CONTRACT,
+            31337,
+            io.enclavelottery.chain.contract.InMemoryLotteryContract.defaultSettings(ALICE),
+            3));
+    draft.apply(Events.refunded(4, 2, 10, 1, "No seed committed"));
+    draft.apply(Events.refunded(5, 3, 30, 3, "No seed committed"));
+    state = draft.finish(new SyncStatus(31337, Events.CONTRACT, 5, 5, false)).state();
+
+    assertThat(state.snapshot().activities().items())
+        .extracting(ActivityItem::message)
+        .startsWith(
+            "Round 3 refunded: No seed committed",
+            "Round 2 refunded: too few players (1 of the 2 needed), so no draw");
+  }
+
+  @Test
   void settingsEventsMarkTheSettingsForRereading() {
     ViewDraft draft = new ViewDraft(state, LIMITS);
     draft.settingsRead(

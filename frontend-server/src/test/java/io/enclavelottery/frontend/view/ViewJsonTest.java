@@ -3,6 +3,7 @@ package io.enclavelottery.frontend.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.enclavelottery.chain.events.BetPlaced;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The wire shape shared by the REST API and the feed. */
@@ -12,7 +13,7 @@ class ViewJsonTest {
   void weiIsADecimalStringTimesAreSecondsAndEmptyIsNull() throws Exception {
     BetPlaced bet =
         Events.bet(5, 1, Events.ALICE, 123_456_789_012_345_678L, 123_456_789_012_345_678L);
-    ActivityItem item = ActivityItems.of(bet).orElseThrow();
+    ActivityItem item = ActivityItems.of(bet, Optional.empty()).orElseThrow();
     String json = ViewJson.mapper().writeValueAsString(item);
     assertThat(json)
         .contains("\"kind\":\"bet\"")

@@ -1,5 +1,6 @@
 package io.enclavelottery.cli;
 
+import io.enclavelottery.chain.signer.SigningKey;
 import io.enclavelottery.operator.keeper.OperatorSigning;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,7 +13,8 @@ import java.util.TreeMap;
 /**
  * The variables with which {@code lottery run} uses the enclave signer instead of a key of its own:
  * {@code SIGNER_URL} selects it. The keeper then sends nothing until a fresh attestation of the
- * signer verifies.
+ * signer verifies. {@code BLOCKCHAIN_OPERATOR_PRIVATE_KEY}, if set as well, is not used to sign: it
+ * is the key handed to a signer built to wait for it, encrypted to its attested injection key.
  */
 final class SignerVariables {
 
@@ -35,12 +37,8 @@ final class SignerVariables {
 
   /** The enclave signer's settings, or null when a variable is wrong (recorded in {@code vars}). */
   static OperatorSigning.Enclave read(RunConfig.Variables vars) {
-    vars.optional(
-        RunConfig.OPERATOR_KEY,
-        value -> {
-          throw new IllegalArgumentException(
-              "must not be set with " + URL + ": the enclave signer holds the operator's key");
-        });
+    Optional<SigningKey> keyToInject =
+        vars.isSet(RunConfig.OPERATOR_KEY) ? Optional.ofNullable(vars.key()) : Optional.empty();
     URI signing = vars.required(URL, SignerVariables::httpUrl);
     URI attestation = vars.required(ATTESTATION_URL, SignerVariables::httpUrl);
     Map<Integer, String> pcrs = new TreeMap<>();
@@ -54,7 +52,7 @@ final class SignerVariables {
       return null;
     }
     return new OperatorSigning.Enclave(
-        signing, attestation, pcrs, trustSoftware, TIMEOUT, Optional.empty());
+        signing, attestation, pcrs, trustSoftware, TIMEOUT, keyToInject);
   }
 
   /** An http(s) URL ending in {@code /}, or a clear error. */

@@ -177,6 +177,39 @@ class RunConfigTest {
   }
 
   @Test
+  void withTheEnclaveSignerTheOperatorKeyIsOnlyTheKeyToInject() {
+    Map<String, String> environment = minimal();
+    environment.put("SIGNER_URL", "http://signer:9000");
+    environment.put("SIGNER_ATTESTATION_URL", "http://signer:9001/");
+
+    RunConfig config = RunConfig.fromEnvironment(environment);
+
+    OperatorSigning.Enclave enclave = (OperatorSigning.Enclave) config.signing();
+    assertThat(enclave.keyToInject())
+        .hasValueSatisfying(
+            key ->
+                assertThat(key.address()).isEqualTo("0x70997970c51812dc3a010c7d01b50e0d17dc79c8"));
+    assertThat(config.toString()).doesNotContain(KEY).contains("injecting the key of");
+  }
+
+  @Test
+  void aMalformedKeyToInjectIsAProblemThatDoesNotRepeatIt() {
+    Map<String, String> environment = minimal();
+    environment.put("BLOCKCHAIN_OPERATOR_PRIVATE_KEY", "0x1234");
+    environment.put("SIGNER_URL", "http://signer:9000");
+    environment.put("SIGNER_ATTESTATION_URL", "http://signer:9001/");
+
+    RunConfig.Invalid invalid =
+        catchThrowableOfType(RunConfig.Invalid.class, () -> RunConfig.fromEnvironment(environment));
+
+    assertThat(invalid.problems())
+        .singleElement()
+        .asString()
+        .contains("BLOCKCHAIN_OPERATOR_PRIVATE_KEY");
+    assertThat(invalid.getMessage()).doesNotContain("1234");
+  }
+
+  @Test
   void badSignerVariablesEachGetOneClearProblem() {
     Map<String, String> environment = minimal();
     environment.put("SIGNER_URL", "signer:9000");
@@ -188,8 +221,6 @@ class RunConfigTest {
 
     assertThat(invalid.problems())
         .containsExactly(
-            "BLOCKCHAIN_OPERATOR_PRIVATE_KEY: must not be set with SIGNER_URL: the enclave signer"
-                + " holds the operator's key",
             "SIGNER_URL: must be an http:// URL, like http://127.0.0.1:9000/",
             "SIGNER_ATTESTATION_URL is not set",
             "SIGNER_EXPECTED_PCR1: must be 48 bytes of hex (96 digits), as nitro-cli prints it",

@@ -16,11 +16,13 @@ import io.enclavelottery.chain.events.OperatorChangeProposed;
 import io.enclavelottery.chain.events.OperatorUpdated;
 import io.enclavelottery.chain.events.PausedSet;
 import io.enclavelottery.chain.events.PrizeCredited;
+import io.enclavelottery.chain.events.RefundClaimed;
 import io.enclavelottery.chain.events.RevealWithheld;
 import io.enclavelottery.chain.events.RoundCompleted;
 import io.enclavelottery.chain.events.RoundCreated;
 import io.enclavelottery.chain.events.RoundRefunded;
 import io.enclavelottery.chain.events.SeedCommitted;
+import io.enclavelottery.chain.events.Withdrawn;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Optional;
@@ -111,6 +113,22 @@ final class ActivityItems {
           null,
           e.totalRefunded(),
           "Round " + e.roundId() + " refunded: " + refundReason(e, minParticipants));
+    }
+    if (event instanceof RefundClaimed e) {
+      return item(
+          e,
+          ActivityKind.REFUND_CLAIMED,
+          e.roundId(),
+          e.player(),
+          e.amount(),
+          e.player()
+              + " took the refund of round "
+              + e.roundId()
+              + ": "
+              + Ether.text(e.amount())
+              + (e.penaltyShare().signum() > 0
+                  ? ", " + Ether.text(e.penaltyShare()) + " of it from the operator's bond"
+                  : ""));
     }
     if (event instanceof RevealWithheld e) {
       return item(
@@ -205,7 +223,16 @@ final class ActivityItems {
           null,
           e.paused() ? "New rounds paused" : "New rounds resumed");
     }
-    // withdrawals, refund claims, the bond and bare state changes are not shown
+    if (event instanceof Withdrawn e) {
+      return item(
+          e,
+          ActivityKind.WITHDRAWN,
+          0,
+          e.to(),
+          e.amount(),
+          e.to() + " withdrew " + Ether.text(e.amount()) + " the contract owed them");
+    }
+    // the bond and bare state changes are not shown
     return null;
   }
 

@@ -22,6 +22,13 @@ public enum ActivityKind {
   PRIZE_CREDITED,
   /** The round was refunded ({@code RoundRefunded}). */
   ROUND_REFUNDED,
+  /** A player took the refund of a refunded round ({@code RefundClaimed}). */
+  REFUND_CLAIMED,
+  /**
+   * Someone took what the contract owed them: a credited prize, commission, bond ({@code
+   * Withdrawn}).
+   */
+  WITHDRAWN,
   /** A committed round expired without a reveal; the penalty was taken ({@code RevealWithheld}). */
   REVEAL_WITHHELD,
   /** An operator setting changed (the settings events). */

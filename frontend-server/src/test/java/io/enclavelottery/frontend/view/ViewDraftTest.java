@@ -3,6 +3,7 @@ package io.enclavelottery.frontend.view;
 import static io.enclavelottery.frontend.view.Events.ALICE;
 import static io.enclavelottery.frontend.view.Events.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.enclavelottery.chain.contract.Hex32;
 import io.enclavelottery.chain.contract.Participant;
@@ -11,6 +12,7 @@ import io.enclavelottery.chain.contract.RoundState;
 import io.enclavelottery.chain.events.EndTimeExtended;
 import io.enclavelottery.chain.events.LotteryEvent;
 import io.enclavelottery.chain.events.MinBetAmountUpdated;
+import io.enclavelottery.chain.events.Withdrawn;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,6 +131,19 @@ class ViewDraftTest {
         .filteredOn(ViewChange.ActivityAdded.class::isInstance)
         .as("a batch announces at most a feed's worth of items")
         .hasSize(5);
+  }
+
+  @Test
+  void refundClaimsAndWithdrawalsAreActivitiesNamingWhoTookWhat() {
+    apply(
+        Events.claimed(8, 1, ALICE, 1_000_000_000_000_000L),
+        new Withdrawn(Events.at(9), BOB, BigInteger.TEN.pow(16), Events.time(9)));
+
+    assertThat(state.snapshot().activities().items())
+        .extracting(ActivityItem::kind, ActivityItem::message)
+        .containsExactly(
+            tuple(ActivityKind.WITHDRAWN, BOB + " withdrew 0.01 ETH the contract owed them"),
+            tuple(ActivityKind.REFUND_CLAIMED, ALICE + " took the refund of round 1: 0.001 ETH"));
   }
 
   @Test

@@ -133,6 +133,17 @@ export function formatBps(bps: number): string {
   return `${(bps / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}%`;
 }
 
+/**
+ * What a player should know about the reveal penalty: with none, the operator (or the host of an
+ * enclave signer) can withhold a draw whose outcome it dislikes at no cost, and pots are not capped
+ * by a bond. Null when there is a penalty.
+ */
+export function noPenaltyWarning(revealPenaltyBps: number): string | null {
+  return revealPenaltyBps === 0
+    ? 'No penalty: the operator can withhold a draw at no cost, so a round it dislikes can be refunded instead of drawn.'
+    : null;
+}
+
 /** The contract's reason for a refund when no seed was committed by the end of betting. */
 export const NO_SEED_REASON = 'No seed committed';
 

@@ -6,6 +6,7 @@ import {
   formatCountdown,
   formatDuration,
   formatEth,
+  noPenaltyWarning,
   parseEthInput,
   refundExplanation,
   sameAddress,
@@ -122,5 +123,16 @@ describe('refund reasons', () => {
 
   it('keeps it while the settings are not known', () => {
     expect(refundExplanation('No seed committed', 1, null)).toBe('No seed committed');
+  });
+});
+
+describe('the reveal penalty', () => {
+  it('warns when there is none: withholding a draw costs the operator nothing', () => {
+    expect(noPenaltyWarning(0)).toContain('withhold a draw at no cost');
+  });
+
+  it('says nothing when there is one', () => {
+    expect(noPenaltyWarning(1000)).toBeNull();
+    expect(noPenaltyWarning(1)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit-html';
-import { formatBps, formatDuration, formatEth, shortAddress } from '../format';
+import { formatBps, formatDuration, formatEth, noPenaltyWarning, shortAddress } from '../format';
 import type { PageState } from '../state';
 
 /** The contract's settings, as the operator configured them within the contract's bounds. */
@@ -25,7 +25,15 @@ export function settingsView(state: PageState) {
           <dt>Publisher commission</dt>
           <dd>${formatBps(s.publisherCommissionBps)}</dd>
           <dt>Penalty for a withheld reveal</dt>
-          <dd>${formatBps(s.revealPenaltyBps)} of the pot, from the operator's bond</dd>
+          <dd>
+            ${formatBps(s.revealPenaltyBps)} of the pot, from the operator's bond${noPenaltyWarning(
+              s.revealPenaltyBps,
+            )
+              ? html`<p class="warning" role="alert" data-testid="no-penalty">
+                  ${noPenaltyWarning(s.revealPenaltyBps)}
+                </p>`
+              : nothing}
+          </dd>
           <dt>New rounds</dt>
           <dd>${s.paused ? 'paused' : 'open'}</dd>
         </dl>`}

@@ -2,6 +2,7 @@ package io.enclavelottery.enclave.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.enclavelottery.chain.contract.DrawMath;
 import io.enclavelottery.chain.contract.LotteryDeployer;
@@ -26,6 +27,7 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,11 +156,17 @@ class RoundThroughSignerIT {
     EthSendTransaction sent = chain.web3j().ethSendRawTransaction(transaction.raw()).send();
     assertThat(sent.hasError()).as(() -> sent.getError().getMessage()).isFalse();
     assertThat(sent.getTransactionHash()).isEqualTo(transaction.hash());
-    return chain
-        .web3j()
-        .ethGetTransactionReceipt(sent.getTransactionHash())
-        .send()
-        .getTransactionReceipt()
+    // mined at once, but the node may answer for the receipt a moment later under load
+    return await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                chain
+                    .web3j()
+                    .ethGetTransactionReceipt(sent.getTransactionHash())
+                    .send()
+                    .getTransactionReceipt(),
+            Optional::isPresent)
         .orElseThrow();
   }
 }

@@ -110,19 +110,26 @@ public final class KeptContract implements AutoCloseable {
     return kept;
   }
 
+  /**
+   * The keeper's status; while the enclave signer is refused after a restart (the keeper runs but
+   * cannot sign), with that refusal as its problem.
+   */
   public KeeperStatus status() {
     Running current = running;
-    return current == null ? waiting : current.keeper().status();
+    if (current == null) {
+      return waiting;
+    }
+    KeeperStatus status = current.keeper().status();
+    return signer
+        .flatMap(AttestedSigner::refusal)
+        .filter(refusal -> status.problem().isEmpty())
+        .map(refusal -> status.withProblem(new Problem(Problem.Kind.SIGNER_NOT_ATTESTED, refusal)))
+        .orElse(status);
   }
 
   /** The enclave signer as last attested (operator, PCRs), once it is; empty with a local key. */
   public Optional<SignerIdentity> signerIdentity() {
     return signer.map(AttestedSigner::identity);
-  }
-
-  /** Why the enclave signer is not used now, after a restart it did not pass; else empty. */
-  public Optional<String> signerRefusal() {
-    return signer.flatMap(AttestedSigner::refusal);
   }
 
   /** The latest block seen on the contract's chain, -1 before any. */

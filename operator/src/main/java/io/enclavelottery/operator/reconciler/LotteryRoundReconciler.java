@@ -121,8 +121,7 @@ public final class LotteryRoundReconciler extends LotteryRoundWorkflow
             keeper,
             signing instanceof OperatorSigning.LocalKey local
                 ? SignerReport.localKey(spec.signer().keySecretRef().name(), local.key().address())
-                : SignerReport.enclave(
-                    kept.keeper().signerIdentity(), kept.keeper().signerRefusal(), keeper),
+                : SignerReport.enclave(kept.keeper().signerIdentity(), keeper),
             kept.keeper().latestBlock(),
             kept.reporter().lastResult(),
             resource.getStatus());

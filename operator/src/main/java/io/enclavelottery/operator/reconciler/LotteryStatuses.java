@@ -83,7 +83,7 @@ final class LotteryStatuses {
     conditions.addAll(chainConditions(keeper));
     conditions.add(settingsInSync(keeper));
     keeper.bond().map(LotteryStatuses::bondSufficient).ifPresent(conditions::add);
-    conditions.add(0, ready(keeper, signer));
+    conditions.add(0, ready(keeper));
     conditions = everyCondition(conditions, keeper.plan());
     Optional<RoundResult> result =
         lastResult.or(() -> Optional.ofNullable(previous).map(LotteryRoundStatus::lastResult));
@@ -115,13 +115,7 @@ final class LotteryStatuses {
         keeper.problem().map(Problem::message).or(keeper::lastFailure).orElse(null));
   }
 
-  private static LotteryCondition ready(KeeperStatus keeper, SignerReport signer) {
-    LotteryCondition signerReady = signer.ready();
-    if (keeper.problem().isEmpty() && signerReady.status() == ConditionStatus.FALSE) {
-      // a signer refused after it restarted: the keeper runs but cannot sign
-      return condition(
-          ConditionType.READY, ConditionStatus.FALSE, signerReady.reason(), signerReady.message());
-    }
+  private static LotteryCondition ready(KeeperStatus keeper) {
     if (keeper.problem().isPresent()) {
       Problem problem = keeper.problem().get();
       return condition(

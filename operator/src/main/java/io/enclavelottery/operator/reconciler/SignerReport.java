@@ -33,22 +33,16 @@ record SignerReport(
   }
 
   /**
-   * The enclave signer: attested ({@code identity}), refused (at the first attestation the keeper's
-   * problem says why; after a restart of the signer, {@code refusal}) or not asked yet. What the
-   * last verified attestation showed stays in status while the signer is refused.
+   * The enclave signer: attested ({@code identity}), refused (the keeper's problem says why, at the
+   * first attestation or after a restart of the signer) or not asked yet. What the last verified
+   * attestation showed stays in status while the signer is refused.
    */
-  static SignerReport enclave(
-      Optional<SignerIdentity> identity, Optional<String> refusal, KeeperStatus keeper) {
-    Optional<String> refused =
-        keeper
-            .problem()
-            .filter(problem -> problem.kind() == Problem.Kind.SIGNER_NOT_ATTESTED)
-            .map(Problem::message)
-            .or(() -> refusal);
+  static SignerReport enclave(Optional<SignerIdentity> identity, KeeperStatus keeper) {
+    Optional<Problem> refused =
+        keeper.problem().filter(problem -> problem.kind() == Problem.Kind.SIGNER_NOT_ATTESTED);
     if (refused.isPresent()) {
       return new SignerReport(
-          condition(
-              ConditionStatus.FALSE, Problem.Kind.SIGNER_NOT_ATTESTED.reason(), refused.get()),
+          condition(ConditionStatus.FALSE, refused.get().kind().reason(), refused.get().message()),
           identity.map(SignerIdentity::operator).orElse(null),
           identity.map(SignerReport::measurements).orElse(null));
     }

@@ -211,17 +211,20 @@ class LotteryStatusesTest {
 
   @Test
   void aSignerRefusedAfterItsRestartMakesTheLotteryRoundNotReady() {
-    SignerReport refused =
-        SignerReport.enclave(
-            Optional.empty(),
-            Optional.of("the enclave signer restarted and is not attested again: PCR0 differs"),
-            keeper(KeeperState.RUNNING, null, COVERED, ""));
+    KeeperStatus refused =
+        keeper(
+            KeeperState.RUNNING,
+            new Problem(
+                Problem.Kind.SIGNER_NOT_ATTESTED,
+                "the enclave signer restarted and is not attested again: PCR0 differs"),
+            COVERED,
+            "");
 
     LotteryRoundStatus status =
         LotteryStatuses.running(
             SPEC,
-            keeper(KeeperState.RUNNING, null, COVERED, ""),
             refused,
+            SignerReport.enclave(Optional.empty(), refused),
             10,
             Optional.empty(),
             null);

@@ -34,8 +34,7 @@ class SignerReportTest {
   @Test
   void anAttestedEnclaveSignerShowsItsOperatorAndMeasurements() {
     SignerReport report =
-        SignerReport.enclave(
-            Optional.of(identity(true)), Optional.empty(), KeeperStatus.starting());
+        SignerReport.enclave(Optional.of(identity(true)), KeeperStatus.starting());
 
     assertThat(report.ready().status()).isEqualTo(ConditionStatus.TRUE);
     assertThat(report.ready().reason()).isEqualTo("Attested");
@@ -47,8 +46,7 @@ class SignerReportTest {
   @Test
   void aSignerOnTheSoftwareNsmIsSaidToBeNotSecure() {
     SignerReport report =
-        SignerReport.enclave(
-            Optional.of(identity(false)), Optional.empty(), KeeperStatus.starting());
+        SignerReport.enclave(Optional.of(identity(false)), KeeperStatus.starting());
 
     assertThat(report.ready().status()).isEqualTo(ConditionStatus.TRUE);
     assertThat(report.ready().message()).contains("NOT SECURE").contains("--trust-software-nsm");
@@ -64,7 +62,7 @@ class SignerReportTest {
                     Problem.Kind.SIGNER_NOT_ATTESTED,
                     "the enclave signer is not attested, so nothing is sent: PCR0 differs"));
 
-    SignerReport report = SignerReport.enclave(Optional.empty(), Optional.empty(), refused);
+    SignerReport report = SignerReport.enclave(Optional.empty(), refused);
 
     assertThat(report.ready().status()).isEqualTo(ConditionStatus.FALSE);
     assertThat(report.ready().reason()).isEqualTo("SignerNotAttested");
@@ -78,8 +76,11 @@ class SignerReportTest {
     SignerReport report =
         SignerReport.enclave(
             Optional.of(identity(true)),
-            Optional.of("the enclave signer restarted and is not attested again: PCR0 differs"),
-            KeeperStatus.starting());
+            KeeperStatus.starting()
+                .withProblem(
+                    new Problem(
+                        Problem.Kind.SIGNER_NOT_ATTESTED,
+                        "the enclave signer restarted and is not attested again: PCR0 differs")));
 
     assertThat(report.ready().status()).isEqualTo(ConditionStatus.FALSE);
     assertThat(report.ready().reason()).isEqualTo("SignerNotAttested");
@@ -94,16 +95,14 @@ class SignerReportTest {
         KeeperStatus.starting()
             .withProblem(new Problem(Problem.Kind.RPC_UNREACHABLE, "the node does not answer"));
 
-    SignerReport report =
-        SignerReport.enclave(Optional.of(identity(true)), Optional.empty(), unreachable);
+    SignerReport report = SignerReport.enclave(Optional.of(identity(true)), unreachable);
 
     assertThat(report.ready().status()).isEqualTo(ConditionStatus.TRUE);
   }
 
   @Test
   void beforeTheFirstAttestationTheSignerIsUnknown() {
-    SignerReport report =
-        SignerReport.enclave(Optional.empty(), Optional.empty(), KeeperStatus.starting());
+    SignerReport report = SignerReport.enclave(Optional.empty(), KeeperStatus.starting());
 
     assertThat(report.ready().status()).isEqualTo(ConditionStatus.UNKNOWN);
     assertThat(report.ready().reason()).isEqualTo("Attesting");

@@ -39,8 +39,7 @@ class DeployIT {
     anvil = LocalAnvil.start(LocalAnvil.Options.defaults().automine());
     publisher = anvil.account(0);
     operator = anvil.account(1);
-    publisherKey =
-        String.format("0x%064x", publisher.key().credentials().getEcKeyPair().getPrivateKey());
+    publisherKey = LocalChain.publicTestKey(publisher);
   }
 
   @Test

@@ -53,9 +53,7 @@ class LotteryJarIT {
   @Test
   void deployReadsTheKeyFromTheEnvironmentAndEndsWithTheAddress() throws Exception {
     try (LocalAnvil anvil = LocalAnvil.start(LocalAnvil.Options.defaults().automine())) {
-      String key =
-          String.format(
-              "0x%064x", anvil.account(0).key().credentials().getEcKeyPair().getPrivateKey());
+      String key = LocalChain.publicTestKey(anvil.account(0));
       Map<String, String> environment = Map.of(PublisherKeyOptions.ENV_VAR, key);
       String[] deploy = {
         "deploy", "--rpc", anvil.httpUrl(), "--operator", anvil.account(1).address()

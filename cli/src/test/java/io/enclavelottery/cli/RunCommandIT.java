@@ -42,8 +42,7 @@ class RunCommandIT {
   @BeforeEach
   void startChain() {
     chain = KeeperChain.start(Duration.ofSeconds(30));
-    key =
-        String.format("%064x", chain.operator().key().credentials().getEcKeyPair().getPrivateKey());
+    key = LocalChain.publicTestKey(chain.operator()).substring(2);
   }
 
   @AfterEach

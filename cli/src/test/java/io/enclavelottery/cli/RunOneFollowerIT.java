@@ -107,8 +107,7 @@ class RunOneFollowerIT {
   /** Starts {@code lottery run}'s process on the proxy, the feed showing events that deep. */
   private void startRun(int feedConfirmations) throws IOException {
     confirmations = feedConfirmations;
-    String key =
-        String.format("%064x", chain.operator().key().credentials().getEcKeyPair().getPrivateKey());
+    String key = LocalChain.publicTestKey(chain.operator());
     Map<String, String> environment =
         Map.of(
             "BLOCKCHAIN_RPC_URL",
@@ -118,7 +117,7 @@ class RunOneFollowerIT {
             "BLOCKCHAIN_CONTRACT_ADDRESS",
             chain.lottery(),
             "BLOCKCHAIN_OPERATOR_PRIVATE_KEY",
-            "0x" + key,
+            key,
             "EVENTMGR_POLL_INTERVAL_SECONDS",
             "0.2",
             "EVENTMGR_CONFIRMATIONS",

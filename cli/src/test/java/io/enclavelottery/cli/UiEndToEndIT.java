@@ -50,8 +50,7 @@ class UiEndToEndIT {
   void start() throws IOException {
     assertThat(CHROMIUM).as("Chromium (scripts/test installs Debian's package)").isExecutable();
     chain = KeeperChain.start(Duration.ofMinutes(5));
-    String key =
-        String.format("%064x", chain.operator().key().credentials().getEcKeyPair().getPrivateKey());
+    String key = LocalChain.publicTestKey(chain.operator());
     Map<String, String> environment =
         Map.of(
             "BLOCKCHAIN_RPC_URL",
@@ -61,7 +60,7 @@ class UiEndToEndIT {
             "BLOCKCHAIN_CONTRACT_ADDRESS",
             chain.lottery(),
             "BLOCKCHAIN_OPERATOR_PRIVATE_KEY",
-            "0x" + key,
+            key,
             "SERVER_HOST",
             "127.0.0.1",
             "SERVER_PORT",

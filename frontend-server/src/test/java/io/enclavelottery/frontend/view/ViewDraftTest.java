@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.enclavelottery.chain.contract.Hex32;
+import io.enclavelottery.chain.contract.InMemoryLotteryContract;
 import io.enclavelottery.chain.contract.Participant;
 import io.enclavelottery.chain.contract.Round;
 import io.enclavelottery.chain.contract.RoundState;
@@ -155,10 +156,7 @@ class ViewDraftTest {
     ViewDraft draft = new ViewDraft(state, LIMITS);
     draft.settingsRead(
         new ConfigSnapshot(
-            Events.CONTRACT,
-            31337,
-            io.enclavelottery.chain.contract.InMemoryLotteryContract.defaultSettings(ALICE),
-            3));
+            Events.CONTRACT, 31337, InMemoryLotteryContract.defaultSettings(ALICE), 3));
     draft.apply(Events.refunded(4, 2, 10, 1, "No seed committed"));
     draft.apply(Events.refunded(5, 3, 30, 3, "No seed committed"));
     state = draft.finish(new SyncStatus(31337, Events.CONTRACT, 5, 5, false)).state();
@@ -175,10 +173,7 @@ class ViewDraftTest {
     ViewDraft draft = new ViewDraft(state, LIMITS);
     draft.settingsRead(
         new ConfigSnapshot(
-            Events.CONTRACT,
-            31337,
-            io.enclavelottery.chain.contract.InMemoryLotteryContract.defaultSettings(ALICE),
-            1));
+            Events.CONTRACT, 31337, InMemoryLotteryContract.defaultSettings(ALICE), 1));
     assertThat(draft.configStale()).isFalse();
     draft.apply(
         new MinBetAmountUpdated(Events.at(2), BigInteger.ONE, BigInteger.TWO, Events.time(2)));

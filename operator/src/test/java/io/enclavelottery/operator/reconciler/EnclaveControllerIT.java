@@ -10,6 +10,7 @@ import io.enclavelottery.chain.verify.DrawVerification;
 import io.enclavelottery.chain.verify.DrawVerifier;
 import io.enclavelottery.crd.ConditionStatus;
 import io.enclavelottery.crd.ConditionType;
+import io.enclavelottery.crd.ContractSpec;
 import io.enclavelottery.crd.EnclaveSpec;
 import io.enclavelottery.crd.ExpectedPcrs;
 import io.enclavelottery.crd.LotteryCondition;
@@ -176,7 +177,7 @@ class EnclaveControllerIT {
             null);
     return new LotteryRoundSpec(
         local.chain(),
-        new io.enclavelottery.crd.ContractSpec(lottery),
+        new ContractSpec(lottery),
         new SignerSpec(SignerType.ENCLAVE, null, enclave),
         local.rounds(),
         null,
